@@ -1,0 +1,324 @@
+"""A program: one local deployment of the method, with its people, venues and groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import zoneinfo
+from typing import TypeVar
+
+import attrs
+
+from ._rules import Checks, field, id_field, text_field
+from .errors import UnknownId
+from .people import Coach, Municipality, Organisation, YouthWorker
+
+__all__ = [
+    "AGE_12_TO_18",
+    "AGE_18_TO_25",
+    "MAX_GROUP_SIZE",
+    "AgeBand",
+    "Closure",
+    "CurriculumChoice",
+    "Event",
+    "Group",
+    "Program",
+    "SchoolRegion",
+    "Venue",
+    "Weekday",
+]
+
+MIN_AGE = 12
+MAX_AGE = 25
+MAX_GROUP_SIZE = 15
+
+
+class Weekday(enum.StrEnum):
+    """A day of the week, Monday first."""
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+    @property
+    def number(self) -> int:
+        """0 for Monday to 6 for Sunday, as :meth:`datetime.date.weekday`."""
+        return list(Weekday).index(self)
+
+    @classmethod
+    def of(cls, day: dt.date) -> Weekday:
+        """The weekday of *day*."""
+        return list(cls)[day.weekday()]
+
+
+class SchoolRegion(enum.StrEnum):
+    """The school-holiday region of the Netherlands."""
+
+    NOORD = "noord"
+    MIDDEN = "midden"
+    ZUID = "zuid"
+
+
+@attrs.frozen
+class AgeBand:
+    """The ages a group is for, both ends included (12 up to 18 is ``AgeBand(12, 17)``)."""
+
+    min_age: int = field("Youngest age in the group.", minimum=MIN_AGE, maximum=MAX_AGE)
+    max_age: int = field("Oldest age in the group.", minimum=MIN_AGE, maximum=MAX_AGE)
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("age band").fields(self)
+        c.that(
+            self.max_age >= self.min_age,
+            ("max_age",),
+            f"max_age {self.max_age} is below min_age {self.min_age}",
+        )
+        c.done()
+
+    def __contains__(self, age: object) -> bool:
+        return isinstance(age, int) and self.min_age <= age <= self.max_age
+
+    def __str__(self) -> str:
+        return f"{self.min_age}–{self.max_age}"
+
+
+AGE_12_TO_18 = AgeBand(12, 17)
+"""12 up to 18: from the 12th birthday to the day before the 18th."""
+AGE_18_TO_25 = AgeBand(18, 25)
+"""18 up to and including 25."""
+
+
+@attrs.frozen
+class Closure:
+    """Days on which something is closed or someone is away, both ends included."""
+
+    start: dt.date = field("First closed day.")
+    reason: str = text_field("Why, as shown next to a skipped date.")
+    end: dt.date | None = field("Last closed day; left out for a single day.", default=None)
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("closure").fields(self)
+        c.that(
+            self.end is None or self.end >= self.start,
+            ("end",),
+            f"end {self.end} is before start {self.start}",
+        )
+        c.done()
+
+    @property
+    def last(self) -> dt.date:
+        """The last closed day."""
+        return self.end or self.start
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.last
+
+
+@attrs.frozen
+class Venue:
+    """A place where groups meet, such as a youth centre."""
+
+    id: str = id_field("Identifier of the venue.")
+    name: str = text_field("Name of the venue.")
+    municipality: str = field("Id of the municipality it lies in.")
+    address: str = field("Street address.", default="")
+    closures: tuple[Closure, ...] = field("Days the venue is closed.", default=())
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("venue").fields(self)
+        c.done()
+
+
+@attrs.frozen
+class Group:
+    """A group of youths that meets at a venue, guided by two workers."""
+
+    id: str = id_field("Identifier of the group.")
+    name: str = text_field("Name of the group.")
+    age_band: AgeBand = field("The ages the group is for.")
+    weekday: Weekday = field("Day of the week the group meets.")
+    start_date: dt.date = field("Day of the first meeting; falls on the weekday.")
+    start_time: dt.time = field("Local time meetings start.")
+    venue: str = field("Id of the venue.")
+    workers: tuple[str, ...] = field(
+        "Ids of the two workers who guide the group.", minItems=2, maxItems=2
+    )
+    capacity: int = field(
+        "Most youths in the group at once.",
+        default=MAX_GROUP_SIZE,
+        minimum=1,
+        maximum=MAX_GROUP_SIZE,
+    )
+    min_size: int = field("Fewest youths for the group to run.", default=3, minimum=1)
+    follows_school_holidays: bool = field(
+        "Skip the school holidays of the program's region.", default=True
+    )
+    curriculum: str | None = field(
+        "Id of the curriculum of the evenings, when not the program's.", default=None
+    )
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("group").fields(self)
+        c.that(
+            len(self.workers) == 2,
+            ("workers",),
+            f"a group is guided by exactly two workers, not {len(self.workers)}",
+        )
+        c.that(
+            len(set(self.workers)) == len(self.workers),
+            ("workers",),
+            "the two workers of a group must be different people",
+        )
+        c.between(("min_size",), self.min_size, 1, self.capacity)
+        actual = Weekday.of(self.start_date)
+        c.that(
+            actual is self.weekday,
+            ("start_date",),
+            f"start_date {self.start_date} is a {actual.value}, but the group meets on "
+            f"{self.weekday.value}",
+        )
+        c.that(self.start_time.tzinfo is None, ("start_time",), "give a local time")
+        c.done()
+
+
+@attrs.frozen
+class Event:
+    """A one-off meeting such as the awareness webinar for professionals."""
+
+    id: str = id_field("Identifier of the event.")
+    title: str = text_field("Title of the event.")
+    curriculum: str = field("Id of the curriculum the event follows.")
+    date: dt.date = field("Day of the event.")
+    start_time: dt.time = field("Local start time.")
+    organisation: str = field("Id of the organisation that hosts it.")
+    online: bool = field("Held online (a webinar).", default=False)
+    venue: str | None = field("Id of the venue, when not online.", default=None)
+    registration: str = field("How to register.", default="")
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("event").fields(self)
+        c.that(
+            self.online or self.venue is not None,
+            ("venue",),
+            "an event that is not online needs a venue",
+        )
+        c.done()
+
+
+@attrs.frozen
+class CurriculumChoice:
+    """The curricula and progress framework a program uses, by id."""
+
+    training: str = field("Id of the worker training (coach → workers).")
+    groups: str = field("Id of the group evenings (workers → youths).")
+    framework: str = field("Id of the progress framework.")
+    awareness: str | None = field("Id of the awareness curriculum for professionals.", default=None)
+
+
+@attrs.frozen
+class Program:
+    """One local deployment: who commissions it, who runs it, where and when groups meet."""
+
+    id: str = id_field("Identifier of the program.")
+    title: str = text_field("Title of the program.")
+    curricula: CurriculumChoice = field("The curricula the program uses.")
+    municipalities: tuple[Municipality, ...] = field("Municipalities that commission it.")
+    organisations: tuple[Organisation, ...] = field("Organisations taking part.")
+    coaches: tuple[Coach, ...] = field("Coaches of the foundation.")
+    workers: tuple[YouthWorker, ...] = field("Youth workers.")
+    venues: tuple[Venue, ...] = field("Places where groups meet.")
+    groups: tuple[Group, ...] = field("The groups.")
+    events: tuple[Event, ...] = field("One-off events such as a webinar.", default=())
+    school_region: SchoolRegion = field(
+        "School-holiday region of the municipalities.", default=SchoolRegion.MIDDEN
+    )
+    timezone: str = field("Time zone of the sessions.", default="Europe/Amsterdam")
+    max_groups_per_worker: int = field(
+        "Most groups one worker may guide at once.", default=2, minimum=1
+    )
+    fictional_names: bool = field("The names of people in this file are invented.", default=False)
+    description: str = field("What the program is.", default="")
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("program").fields(self)
+        try:
+            zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            c.fail(("timezone",), f"unknown time zone {self.timezone!r}")
+        municipalities = c.unique("municipalities", self.municipalities, lambda m: m.id)
+        organisations = c.unique("organisations", self.organisations, lambda o: o.id)
+        coaches = c.unique("coaches", self.coaches, lambda p: p.id)
+        workers = c.unique("workers", self.workers, lambda p: p.id)
+        venues = c.unique("venues", self.venues, lambda v: v.id)
+        c.unique("groups", self.groups, lambda g: g.id)
+        c.unique("events", self.events, lambda e: e.id)
+        for i, worker in enumerate(self.workers):
+            if worker.id in coaches:
+                c.fail(("workers", i, "id"), f"id {worker.id!r} is already used by a coach")
+        for i, org in enumerate(self.organisations):
+            for j, m in enumerate(org.municipalities):
+                c.known(
+                    ("organisations", i, "municipalities", j), m, municipalities, "municipality"
+                )
+        for i, coach in enumerate(self.coaches):
+            c.known(
+                ("coaches", i, "organisation"), coach.organisation, organisations, "organisation"
+            )
+            if coach.trained_by is not None:
+                c.known(("coaches", i, "trained_by"), coach.trained_by, coaches, "coach")
+        for i, worker in enumerate(self.workers):
+            c.known(
+                ("workers", i, "organisation"), worker.organisation, organisations, "organisation"
+            )
+            if worker.trained_by is not None:
+                c.known(("workers", i, "trained_by"), worker.trained_by, coaches, "coach")
+        for i, venue in enumerate(self.venues):
+            c.known(
+                ("venues", i, "municipality"), venue.municipality, municipalities, "municipality"
+            )
+        for i, group in enumerate(self.groups):
+            c.known(("groups", i, "venue"), group.venue, venues, "venue")
+            for j, w in enumerate(group.workers):
+                c.known(("groups", i, "workers", j), w, workers, "worker")
+        for i, event in enumerate(self.events):
+            c.known(
+                ("events", i, "organisation"), event.organisation, organisations, "organisation"
+            )
+            if event.venue is not None:
+                c.known(("events", i, "venue"), event.venue, venues, "venue")
+        c.done()
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The program's time zone."""
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    def worker(self, worker_id: str) -> YouthWorker:
+        """The worker with id *worker_id*."""
+        return _by_id(self.workers, worker_id)
+
+    def coach(self, coach_id: str) -> Coach:
+        """The coach with id *coach_id*."""
+        return _by_id(self.coaches, coach_id)
+
+    def venue(self, venue_id: str) -> Venue:
+        """The venue with id *venue_id*."""
+        return _by_id(self.venues, venue_id)
+
+    def group(self, group_id: str) -> Group:
+        """The group with id *group_id*."""
+        return _by_id(self.groups, group_id)
+
+
+_Named = TypeVar("_Named", Coach, YouthWorker, Venue, Group)
+
+
+def _by_id(items: tuple[_Named, ...], wanted: str) -> _Named:
+    for item in items:
+        if item.id == wanted:
+            return item
+    raise UnknownId(type(items[0]).__name__ if items else "item", wanted)
