@@ -135,7 +135,8 @@ def _make_converter() -> cattrs.Converter:
         dt.time: _strict(dt.time, lambda v: type(v) is dt.time, "a time such as 19:00:00"),
     }
     for cls, hook in strict.items():
-        conv.register_structure_hook(cls, hook)
+        # Exact types only: a StrEnum is a str but has its own hook below.
+        conv.register_structure_hook_func(lambda t, cls=cls: t is cls, hook)
     for cls in (dt.date, dt.time):
         conv.register_unstructure_hook(cls, lambda v: v)
 

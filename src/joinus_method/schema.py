@@ -19,9 +19,7 @@ from .documents import FORMAT_KEY, DocumentKind
 
 __all__ = ["SCHEMA_FILES", "json_schema", "schema_text"]
 
-SCHEMA_FILES: dict[DocumentKind, str] = {
-    kind: f"{kind.value}.schema.json" for kind in DocumentKind
-}
+SCHEMA_FILES: dict[DocumentKind, str] = {kind: f"{kind.value}.schema.json" for kind in DocumentKind}
 """The file name under which each kind's schema is shipped in ``schemas/``."""
 
 _BASE = "https://joinus-method.invalid/schemas/"

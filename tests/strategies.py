@@ -1,0 +1,385 @@
+"""Hypothesis strategies for the domain values, with keyword knobs and bounded sizes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from hypothesis import strategies as st
+
+from joinus_method import (
+    AgeBand,
+    AnswerOption,
+    Audience,
+    Closure,
+    Coach,
+    Curriculum,
+    CurriculumChoice,
+    Domain,
+    Event,
+    Goal,
+    Group,
+    Instrument,
+    Item,
+    Keying,
+    Leader,
+    Level,
+    Municipality,
+    Organisation,
+    OrganisationKind,
+    Phase,
+    Pin,
+    Program,
+    ProgressFramework,
+    ReadinessRule,
+    SchoolRegion,
+    ScoreBand,
+    Segment,
+    SegmentKind,
+    Session,
+    Subscale,
+    Venue,
+    Weekday,
+    YouthWorker,
+)
+
+ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
+texts = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=30
+).filter(lambda s: s.strip() != "")
+optional_texts = st.one_of(st.just(""), texts)
+
+
+def dates(
+    min_value: dt.date = dt.date(2020, 1, 1), max_value: dt.date = dt.date(2030, 12, 31)
+) -> st.SearchStrategy[dt.date]:
+    """Days in a window, 2020–2030 by default."""
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+times = st.builds(dt.time, st.integers(0, 23), st.sampled_from([0, 15, 30, 45]))
+
+
+def unique_ids(min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:
+    """Distinct ids."""
+    return st.lists(ids, min_size=min_size, max_size=max_size, unique=True)
+
+
+@st.composite
+def segments(draw: st.DrawFn, budget: int) -> tuple[Segment, ...]:
+    """Segments whose minutes add up to at most *budget*."""
+    out = []
+    left = budget
+    for _ in range(draw(st.integers(0, 4))):
+        if left < 1:
+            break
+        minutes = draw(st.integers(1, left))
+        left -= minutes
+        out.append(
+            Segment(
+                title=draw(texts),
+                minutes=minutes,
+                kind=draw(st.sampled_from(SegmentKind)),
+                led_by=draw(st.none() | st.sampled_from(Leader)),
+                description=draw(optional_texts),
+            )
+        )
+    return tuple(out)
+
+
+@st.composite
+def curricula(
+    draw: st.DrawFn,
+    *,
+    min_sessions: int = 1,
+    max_sessions: int = 12,
+    max_phases: int = 4,
+    domains: tuple[str, ...] = (),
+) -> Curriculum:
+    """Valid curricula of *min_sessions* to *max_sessions* sessions (at most 60)."""
+    phase_ids = draw(unique_ids(1, max_phases))
+    phases = tuple(
+        Phase(
+            id=p,
+            title=draw(texts),
+            description=draw(optional_texts),
+            cadence_weeks=draw(st.none() | st.integers(1, 52)),
+        )
+        for p in phase_ids
+    )
+    goal_ids = draw(unique_ids(0, 4))
+    goals = tuple(
+        Goal(
+            id=g,
+            title=draw(texts),
+            domain=draw(st.none() | st.sampled_from(domains)) if domains else None,
+        )
+        for g in goal_ids
+    )
+    framework = draw(ids) if any(g.domain for g in goals) else draw(st.none() | ids)
+    default_minutes = draw(st.integers(1, 720))
+    session_ids = draw(unique_ids(min_sessions, max_sessions))
+    phase_of = sorted(
+        draw(
+            st.lists(
+                st.integers(0, len(phases) - 1),
+                min_size=len(session_ids),
+                max_size=len(session_ids),
+            )
+        )
+    )
+    sessions = []
+    for i, sid in enumerate(session_ids):
+        minutes = draw(st.none() | st.integers(1, 720))
+        earlier = session_ids[:i]
+        requires = (
+            tuple(draw(st.lists(st.sampled_from(earlier), unique=True, max_size=3)))
+            if earlier
+            else ()
+        )
+        pinned = None
+        if i == 0 and not requires and draw(st.booleans()):
+            pinned = Pin.FIRST
+        elif i == len(session_ids) - 1 and i > 0 and draw(st.booleans()):
+            pinned = Pin.LAST
+        sessions.append(
+            Session(
+                id=sid,
+                title=draw(texts),
+                phase=phases[phase_of[i]].id,
+                minutes=minutes,
+                goals=tuple(draw(st.lists(st.sampled_from(goal_ids), unique=True, max_size=3)))
+                if goal_ids
+                else (),
+                requires=requires,
+                pinned=pinned,
+                led_by=draw(st.none() | st.sampled_from(Leader)),
+                description=draw(optional_texts),
+                segments=draw(segments(minutes or default_minutes)),
+            )
+        )
+    return Curriculum(
+        id=draw(ids),
+        title=draw(texts),
+        audience=draw(st.sampled_from(Audience)),
+        led_by=draw(st.sampled_from(Leader)),
+        cadence_weeks=draw(st.integers(1, 52)),
+        default_minutes=default_minutes,
+        phases=phases,
+        sessions=tuple(sessions),
+        goals=goals,
+        framework=framework,
+        repeats=draw(st.booleans()),
+        summary=draw(optional_texts),
+    )
+
+
+@st.composite
+def instruments(draw: st.DrawFn, *, max_items: int = 11) -> Instrument:
+    """Valid instruments whose bands cover every possible total."""
+    option_ids = draw(unique_ids(2, 4))
+    with_positive = draw(st.booleans())
+    options = tuple(
+        AnswerOption(
+            id=o,
+            label=draw(texts),
+            score_negative=draw(st.integers(0, 3)),
+            score_positive=draw(st.integers(0, 3)) if with_positive else None,
+        )
+        for o in option_ids
+    )
+    sub_ids = draw(unique_ids(0, 2))
+    subscales = tuple(
+        Subscale(id=s, title=draw(texts), max_missing=draw(st.integers(0, 2))) for s in sub_ids
+    )
+    n_items = draw(st.integers(1, max_items))
+    items = tuple(
+        Item(
+            number=n,
+            label=draw(texts),
+            keyed=draw(st.sampled_from(Keying)) if with_positive else Keying.NEGATIVE,
+            subscale=draw(st.none() | st.sampled_from(sub_ids)) if sub_ids else None,
+        )
+        for n in range(1, n_items + 1)
+    )
+    low = high = 0
+    for item in items:
+        points = [o.points(item.keyed) for o in options]
+        low, high = low + min(points), high + max(points)
+    cuts = sorted(set(draw(st.lists(st.integers(low, high), max_size=3))) - {low})
+    edges = [low, *cuts, high + 1]
+    bands = tuple(
+        ScoreBand(min=a, max=b - 1, label=draw(texts), lonely=draw(st.booleans()))
+        for a, b in itertools.pairwise(edges)
+        if b - 1 >= a
+    )
+    return Instrument(
+        id=draw(ids),
+        title=draw(texts),
+        options=options,
+        items=items,
+        bands=bands,
+        subscales=subscales,
+        max_missing=draw(st.integers(0, max(n_items - 1, 0))),
+        description=draw(optional_texts),
+    )
+
+
+@st.composite
+def frameworks(draw: st.DrawFn) -> ProgressFramework:
+    """Valid progress frameworks."""
+    n_levels = draw(st.integers(2, 7))
+    levels = tuple(
+        Level(value=v, title=draw(texts), description=draw(optional_texts))
+        for v in range(1, n_levels + 1)
+    )
+    domains = tuple(
+        Domain(
+            id=d,
+            title=draw(texts),
+            description=draw(optional_texts),
+            risk_factors=tuple(draw(st.lists(texts, max_size=2))),
+        )
+        for d in draw(unique_ids(1, 5))
+    )
+    found = draw(st.lists(instruments(max_items=6), max_size=2, unique_by=lambda i: i.id))
+    ready = ReadinessRule(
+        min_level=draw(st.integers(1, n_levels)),
+        instruments=tuple(draw(st.lists(st.sampled_from([i.id for i in found]), unique=True)))
+        if found
+        else (),
+        description=draw(optional_texts),
+    )
+    return ProgressFramework(
+        id=draw(ids),
+        title=draw(texts),
+        levels=levels,
+        domains=domains,
+        ready=ready,
+        instruments=tuple(found),
+        evaluation_weeks=draw(st.integers(1, 52)),
+        description=draw(optional_texts),
+    )
+
+
+@st.composite
+def closures(draw: st.DrawFn) -> Closure:
+    """A closure of one day or a few weeks."""
+    start = draw(dates())
+    end = draw(st.none() | st.integers(0, 40).map(lambda n: start + dt.timedelta(days=n)))
+    return Closure(start=start, end=end, reason=draw(texts))
+
+
+@st.composite
+def groups(draw: st.DrawFn, *, group_id: str, venues: list[str], workers: list[str]) -> Group:
+    """A valid group at one of *venues*, guided by two of *workers*."""
+    start = draw(dates())
+    low = draw(st.integers(12, 25))
+    capacity = draw(st.integers(1, 15))
+    return Group(
+        id=group_id,
+        name=draw(texts),
+        age_band=AgeBand(low, draw(st.integers(low, 25))),
+        weekday=Weekday.of(start),
+        start_date=start,
+        start_time=draw(times),
+        venue=draw(st.sampled_from(venues)),
+        workers=tuple(
+            draw(st.lists(st.sampled_from(workers), min_size=2, max_size=2, unique=True))
+        ),
+        capacity=capacity,
+        min_size=draw(st.integers(1, capacity)),
+        follows_school_holidays=draw(st.booleans()),
+        curriculum=draw(st.none() | ids),
+    )
+
+
+@st.composite
+def programs(draw: st.DrawFn, *, max_groups: int = 4) -> Program:
+    """Valid programs with up to *max_groups* groups."""
+    municipality_ids = draw(unique_ids(1, 3))
+    municipalities = tuple(Municipality(id=m, name=draw(texts)) for m in municipality_ids)
+    org_ids = draw(unique_ids(1, 3))
+    organisations = tuple(
+        Organisation(
+            id=o,
+            name=draw(texts),
+            kind=draw(st.sampled_from(OrganisationKind)),
+            municipalities=tuple(draw(st.lists(st.sampled_from(municipality_ids), unique=True))),
+        )
+        for o in org_ids
+    )
+    people = draw(unique_ids(3, 8))
+    coach_ids, worker_ids = people[:1], people[1:]
+    if len(worker_ids) < 2:
+        worker_ids = [*worker_ids, worker_ids[0] + "-b"]
+    coaches = tuple(
+        Coach(id=c, name=draw(texts), organisation=draw(st.sampled_from(org_ids)))
+        for c in coach_ids
+    )
+    workers = []
+    for w in worker_ids:
+        trained = draw(st.booleans())
+        workers.append(
+            YouthWorker(
+                id=w,
+                name=draw(texts),
+                organisation=draw(st.sampled_from(org_ids)),
+                trained_by=coach_ids[0] if trained or draw(st.booleans()) else None,
+                trained_on=draw(dates()) if trained else None,
+            )
+        )
+    venue_ids = draw(unique_ids(1, 3))
+    venues = tuple(
+        Venue(
+            id=v,
+            name=draw(texts),
+            municipality=draw(st.sampled_from(municipality_ids)),
+            address=draw(optional_texts),
+            closures=tuple(draw(st.lists(closures(), max_size=3))),
+        )
+        for v in venue_ids
+    )
+    group_ids = draw(unique_ids(0, max_groups))
+    found_groups = tuple(
+        draw(groups(group_id=g, venues=venue_ids, workers=worker_ids)) for g in group_ids
+    )
+    events = tuple(
+        Event(
+            id=e,
+            title=draw(texts),
+            curriculum=draw(ids),
+            date=draw(dates()),
+            start_time=draw(times),
+            organisation=draw(st.sampled_from(org_ids)),
+            online=True,
+            venue=draw(st.none() | st.sampled_from(venue_ids)),
+            registration=draw(optional_texts),
+        )
+        for e in draw(unique_ids(0, 2))
+    )
+    return Program(
+        id=draw(ids),
+        title=draw(texts),
+        curricula=CurriculumChoice(
+            training=draw(ids),
+            groups=draw(ids),
+            framework=draw(ids),
+            awareness=draw(st.none() | ids),
+        ),
+        municipalities=municipalities,
+        organisations=organisations,
+        coaches=coaches,
+        workers=tuple(workers),
+        venues=venues,
+        groups=found_groups,
+        events=events,
+        school_region=draw(st.sampled_from(SchoolRegion)),
+        timezone=draw(st.sampled_from(["Europe/Amsterdam", "Europe/Brussels", "UTC"])),
+        max_groups_per_worker=draw(st.integers(1, 5)),
+        fictional_names=draw(st.booleans()),
+        description=draw(optional_texts),
+    )
+
+
+documents = st.one_of(curricula(), frameworks(), programs())
