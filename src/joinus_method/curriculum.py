@@ -229,8 +229,9 @@ class Curriculum:
                     (*here, "pinned"),
                     "a session pinned last must come last",
                 )
-        for problem in self._prerequisite_problems(position):
-            c.problems.append(problem)
+        if len(position) == len(self.sessions):
+            # With duplicate ids the prerequisites are ambiguous; the duplicate is reported.
+            c.problems.extend(self._prerequisite_problems(position))
 
     def _prerequisite_problems(self, position: dict[object, int]) -> list[Problem]:
         problems: list[Problem] = []

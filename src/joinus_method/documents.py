@@ -99,7 +99,7 @@ def _type_name(value: object) -> str:
     names = {
         bool: "a boolean",
         int: "an integer",
-        float: "a number",
+        float: "a decimal number",
         str: "a string",
         list: "an array",
         dict: "a table",
@@ -110,13 +110,24 @@ def _type_name(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _strict(expected: type, accepts: Callable[[object], bool], label: str) -> Any:
-    def hook(value: object, _: object) -> object:
+def _strict(accepts: Callable[[object], bool], label: str) -> Any:
+    def hook(value: object, t: Any) -> object:
+        # Registered by class, so subclasses such as our StrEnums arrive here as well.
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return _enum_member(value, t)
         if not accepts(value):
             raise TypeError(f"expected {label}, got {_type_name(value)}")
         return value
 
     return hook
+
+
+def _enum_member(value: object, t: type[enum.Enum]) -> enum.Enum:
+    try:
+        return t(value)
+    except ValueError:
+        options = ", ".join(repr(m.value) for m in t)
+        raise ValueError(f"expected one of {options}, got {value!r}") from None
 
 
 def _is_homogeneous_tuple(t: Any) -> bool:
@@ -127,34 +138,17 @@ def _is_homogeneous_tuple(t: Any) -> bool:
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     strict = {
-        str: _strict(str, lambda v: isinstance(v, str), "a string"),
-        int: _strict(int, lambda v: type(v) is int, "an integer"),
-        bool: _strict(bool, lambda v: type(v) is bool, "true or false"),
-        float: _strict(float, lambda v: type(v) in (int, float), "a number"),
-        dt.date: _strict(dt.date, lambda v: type(v) is dt.date, "a date such as 2021-05-11"),
-        dt.time: _strict(dt.time, lambda v: type(v) is dt.time, "a time such as 19:00:00"),
+        str: _strict(lambda v: isinstance(v, str), "a string"),
+        int: _strict(lambda v: type(v) is int, "an integer"),
+        bool: _strict(lambda v: type(v) is bool, "true or false"),
+        float: _strict(lambda v: type(v) in (int, float), "a number"),
+        dt.date: _strict(lambda v: type(v) is dt.date, "a date such as 2021-05-11"),
+        dt.time: _strict(lambda v: type(v) is dt.time, "a time such as 19:00:00"),
     }
     for cls, hook in strict.items():
-        # Exact types only: a StrEnum is a str but has its own hook below.
-        conv.register_structure_hook_func(lambda t, cls=cls: t is cls, hook)
+        conv.register_structure_hook(cls, hook)
     for cls in (dt.date, dt.time):
         conv.register_unstructure_hook(cls, lambda v: v)
-
-    def enum_hook(t: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
-        allowed = [m.value for m in t]
-
-        def structure(value: object, _: object) -> enum.Enum:
-            try:
-                return t(value)
-            except ValueError:
-                options = ", ".join(repr(a) for a in allowed)
-                raise ValueError(f"expected one of {options}, got {value!r}") from None
-
-        return structure
-
-    conv.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), enum_hook
-    )
 
     def tuple_hook(t: Any) -> Callable[[object, object], tuple[Any, ...]]:
         inner = homogenous_tuple_structure_factory(t, conv)
@@ -226,6 +220,8 @@ class _Found:
     path: ValuePath
     lookup: ValuePath
     kind: str
+    meant: ValuePath | None = None
+    """For an unknown key: the path of the known key it is probably a misspelling of."""
 
 
 def _walk(exc: BaseException, path: ValuePath) -> Iterator[_Found]:
@@ -246,7 +242,13 @@ def _walk(exc: BaseException, path: ValuePath) -> Iterator[_Found]:
         for key in sorted(exc.extra_fields):
             hint = difflib.get_close_matches(key, valid, n=1)
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-            yield _Found(f"unknown key {key!r}{suggestion}", path, (*path, key), "structure")
+            yield _Found(
+                f"unknown key {key!r}{suggestion}",
+                path,
+                (*path, key),
+                "structure",
+                (*path, hint[0]) if hint else None,
+            )
     elif isinstance(exc, InvalidValue):
         for problem in exc.problems:
             full = (*path, *problem.path)
@@ -276,8 +278,12 @@ def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError) -> Problem:
 
 
 def _placed(source: str, found: list[_Found], positions: Positions) -> DocumentError:
+    # A misspelt required key is one mistake, not two: the "missing" report goes.
+    meant = {f.meant for f in found if f.meant is not None}
     problems = []
     for f in found:
+        if f.message.startswith("missing required key") and f.path in meant:
+            continue
         line, column = positions.locate(f.lookup)
         problems.append(Problem(f.message, f.path, f.kind, source, line, column))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
