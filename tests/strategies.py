@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 import itertools
 
 from hypothesis import strategies as st
@@ -383,3 +384,64 @@ def programs(draw: st.DrawFn, *, max_groups: int = 4) -> Program:
 
 
 documents = st.one_of(curricula(), frameworks(), programs())
+
+
+_SCHEMA_KEYWORDS = {
+    "$schema", "$id", "$ref", "title", "description", "default", "type", "properties",
+    "required", "additionalProperties", "definitions", "items", "enum", "const", "pattern",
+    "minLength", "minimum", "maximum", "minItems", "maxItems", "format", "anyOf",
+}  # fmt: skip
+
+
+def from_json_schema(
+    schema: dict[str, Any], root: dict[str, Any] | None = None
+) -> st.SearchStrategy[Any]:
+    """JSON data valid under *schema*, for the draft-07 keywords our schemas use.
+
+    Any other keyword is an error here, so a schema change cannot be silently ignored.
+    """
+    root = root or schema
+    unknown = set(schema) - _SCHEMA_KEYWORDS
+    assert not unknown, f"unsupported JSON Schema keywords {unknown}"
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[1]
+        return st.deferred(lambda: from_json_schema(root["definitions"][name], root))
+    if "const" in schema:
+        return st.just(schema["const"])
+    if "enum" in schema:
+        return st.sampled_from(schema["enum"])
+    if "anyOf" in schema:
+        return st.one_of([from_json_schema(s, root) for s in schema["anyOf"]])
+    kind = schema.get("type")
+    if kind == "object":
+        props = schema.get("properties", {})
+        required = set(schema.get("required", ()))
+        optional = sorted(set(props) - required)
+
+        @st.composite
+        def objects(draw: st.DrawFn) -> dict[str, Any]:
+            chosen = [k for k in props if k in required or (k in optional and draw(st.booleans()))]
+            return {k: draw(from_json_schema(props[k], root)) for k in chosen}
+
+        return objects()
+    if kind == "array":
+        return st.lists(
+            from_json_schema(schema["items"], root),
+            min_size=schema.get("minItems", 0),
+            max_size=schema.get("maxItems", 3),
+        )
+    if kind == "string":
+        if schema.get("format") == "date":
+            return dates().map(dt.date.isoformat)
+        if schema.get("format") == "partial-time":
+            return times.map(dt.time.isoformat)
+        if "pattern" in schema:
+            return st.from_regex(schema["pattern"], fullmatch=True)
+        return st.text(min_size=schema.get("minLength", 0), max_size=20)
+    if kind == "integer":
+        return st.integers(schema.get("minimum", -1000), schema.get("maximum", 1000))
+    if kind == "number":
+        return st.floats(allow_nan=False, allow_infinity=False)
+    if kind == "boolean":
+        return st.booleans()
+    raise AssertionError(f"unsupported schema {schema}")

@@ -1,0 +1,28 @@
+"""import joinus_method stays light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_import_does_not_pull_in_heavy_libraries() -> None:
+    """Importing the package loads neither networkx nor holidays nor icalendar."""
+    code = (
+        "import sys, joinus_method\n"
+        "print(' '.join(m for m in ('networkx', 'holidays', 'icalendar') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+
+
+def test_public_names_are_sorted_and_exported() -> None:
+    """__all__ is sorted (constants, classes, functions) and every name in it exists."""
+    import joinus_method
+
+    def order(name: str) -> tuple[int, str]:
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    assert joinus_method.__all__ == sorted(joinus_method.__all__, key=order)
+    for name in joinus_method.__all__:
+        assert hasattr(joinus_method, name), name
