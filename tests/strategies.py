@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 import itertools
+from typing import Any
 
 from hypothesis import strategies as st
 

@@ -33,8 +33,10 @@ def test_the_bundled_chain_is_valid() -> None:
     """Coach trains four workers, who guide two groups holding the youths."""
     graph = validate_chain(PROGRAM, MEMBERS)
     kinds = sorted(kind for kind, _ in graph.nodes)
-    assert kinds.count("coach") == 1 and kinds.count("worker") == 4
-    assert kinds.count("group") == 2 and kinds.count("youth") == 3
+    assert kinds.count("coach") == 1
+    assert kinds.count("worker") == 4
+    assert kinds.count("group") == 2
+    assert kinds.count("youth") == 3
     assert {d["relation"] for *_, d in graph.edges(data=True)} == {"trains", "guides", "includes"}
 
 
@@ -66,7 +68,8 @@ def test_untrained_worker_guiding_a_group() -> None:
     with pytest.raises(ChainError) as caught:
         validate_chain(program)
     (problem,) = caught.value.problems
-    assert untrained.id in problem.message and problem.path[0] == "groups"
+    assert untrained.id in problem.message
+    assert problem.path[0] == "groups"
 
 
 def test_max_groups_per_worker() -> None:
@@ -77,7 +80,8 @@ def test_max_groups_per_worker() -> None:
     program = attrs.evolve(PROGRAM, groups=(*PROGRAM.groups, third, fourth))
     graph = build_chain(program)
     (problem,) = chain_problems(program, graph)
-    assert "guides 3 groups" in problem.message and "the most is 2" in problem.message
+    assert "guides 3 groups" in problem.message
+    assert "the most is 2" in problem.message
     assert chain_problems(program, graph, max_groups_per_worker=3) == []
 
 

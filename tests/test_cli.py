@@ -44,7 +44,9 @@ def test_check_reports_every_error_and_exits_1(capsys: pytest.CaptureFixture[str
     assert len(lines) == len(files)
     for line in lines:
         file, row, col, rest = line.split(":", 3)
-        assert file in files and row.isdigit() and col.isdigit()
+        assert file in files
+        assert row.isdigit()
+        assert col.isdigit()
         assert rest.startswith(" error: ")
     assert f"0 of {len(files)} files valid" in out.out
 
@@ -68,7 +70,8 @@ def test_bundled_listing(capsys: pytest.CaptureFixture[str]) -> None:
     """`joinus bundled` lists each shipped document with its kind and id."""
     assert main(["bundled"]) == 0
     out = capsys.readouterr().out
-    assert "groepsavonden" in out and "noordwijk-katwijk-2021" in out
+    assert "groepsavonden" in out
+    assert "noordwijk-katwijk-2021" in out
 
 
 def test_installed_command() -> None:

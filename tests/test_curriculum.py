@@ -142,7 +142,7 @@ def test_empty_titles_and_bad_ids() -> None:
 
 
 def test_bundled_group_evenings() -> None:
-    """The bundled evenings are biweekly three-hour evenings led by workers, with youth-led parts."""
+    """The bundled evenings: biweekly, three hours, led by workers, with youth-led parts."""
     c = load_bundled("groepsavonden")
     assert isinstance(c, Curriculum)
     assert (c.cadence_weeks, c.default_minutes, c.repeats) == (2, 180, True)
@@ -161,7 +161,9 @@ def test_bundled_worker_training_has_follow_up_coaching() -> None:
     """The worker training ends with follow-up coaching on a cadence of its own."""
     c = load_bundled("werkerstraining")
     assert isinstance(c, Curriculum)
-    assert c.audience is Audience.WORKERS and c.led_by is Leader.COACH
+    assert c.audience is Audience.WORKERS
+    assert c.led_by is Leader.COACH
     last_phase = c.phases[-1]
-    assert last_phase.cadence_weeks is not None and last_phase.cadence_weeks > c.cadence_weeks
+    assert last_phase.cadence_weeks is not None
+    assert last_phase.cadence_weeks > c.cadence_weeks
     assert any(s.phase == last_phase.id for s in c.sessions)

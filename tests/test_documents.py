@@ -15,6 +15,7 @@ from joinus_method import (
     Curriculum,
     DocumentError,
     DocumentKind,
+    Problem,
     Program,
     ProgressFramework,
     dump,
@@ -156,15 +157,19 @@ def test_there_are_enough_broken_files() -> None:
 
 # -- fuzzing ------------------------------------------------------------------------------
 def _assert_only_our_error(text: str) -> None:
+    problems: tuple[Problem, ...] = ()
     try:
         loads(text, source="fuzz.toml")
     except DocumentError as exc:
-        n_lines = max(1, text.count("\n") + 1)
-        assert exc.problems
-        for p in exc.problems:
-            assert p.file == "fuzz.toml"
-            assert p.line is not None and 1 <= p.line <= n_lines, (p, n_lines)
-            assert p.column is not None and p.column >= 1
+        problems = exc.problems
+        assert problems, "a DocumentError always carries its problems"
+    n_lines = max(1, text.count("\n") + 1)
+    for p in problems:
+        assert p.file == "fuzz.toml"
+        assert p.line is not None, p
+        assert 1 <= p.line <= n_lines, (p, n_lines)
+        assert p.column is not None
+        assert p.column >= 1
 
 
 class TestFuzz:
@@ -188,7 +193,7 @@ class TestFuzz:
     @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(st.data())
     def test_mutated_documents(self, data: st.DataObject) -> None:
-        """Valid documents with a key deleted, retyped, misspelt or an id duplicated fail cleanly."""
+        """Documents with a key deleted, retyped or misspelt, or an id doubled, fail cleanly."""
         doc = data.draw(
             st.sampled_from(
                 [curricula(max_sessions=6), frameworks(), programs(max_groups=2)]

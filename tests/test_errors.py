@@ -19,7 +19,8 @@ from joinus_method.errors import format_path
 )
 def test_each_error_is_ours_and_a_builtin(error: type, builtin: type) -> None:
     """Every error subclasses the package base and the nearest built-in."""
-    assert issubclass(error, JoinUsError) and issubclass(error, builtin)
+    assert issubclass(error, JoinUsError)
+    assert issubclass(error, builtin)
 
 
 def test_problem_text() -> None:

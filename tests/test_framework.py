@@ -51,7 +51,8 @@ def test_instruments_carry_no_published_wording() -> None:
 def test_djg11_structure() -> None:
     """Five positive social items and six negative emotional items, scored 0-11."""
     keyed = [i.keyed for i in DJG11.items]
-    assert keyed.count(Keying.POSITIVE) == 5 and keyed.count(Keying.NEGATIVE) == 6
+    assert keyed.count(Keying.POSITIVE) == 5
+    assert keyed.count(Keying.NEGATIVE) == 6
     assert DJG11.score_range == (0, 11)
 
 
@@ -59,7 +60,8 @@ def test_djg11_more_or_less_always_scores() -> None:
     """'More or less' scores 1 on every item: total 11, very severely lonely."""
     score = DJG11.score(dict.fromkeys(range(1, 12), "min-of-meer"))
     assert score.total == 11
-    assert score.band is not None and score.band.lonely
+    assert score.band is not None
+    assert score.band.lonely
 
 
 def test_djg11_lonely_side() -> None:
@@ -68,7 +70,8 @@ def test_djg11_lonely_side() -> None:
     assert DJG11.score(answers).total == 11
     answers = {i.number: ("nee" if i.keyed is Keying.NEGATIVE else "ja") for i in DJG11.items}
     score = DJG11.score(answers)
-    assert score.total == 0 and score.lonely is False
+    assert score.total == 0
+    assert score.lonely is False
     assert score.subscales == {"emotioneel": 0, "sociaal": 0}
 
 
@@ -87,9 +90,11 @@ def test_djg6_missing_items() -> None:
     assert DJG6.score(full).total == 6
     one_missing = {**full, 1: None}
     score = DJG6.score(one_missing)
-    assert score.total == 5 and score.missing == 1
+    assert score.total == 5
+    assert score.missing == 1
     emotional = DJG6.items[0].subscale
-    assert emotional is not None and score.subscales[emotional] is None
+    assert emotional is not None
+    assert score.subscales[emotional] is None
     assert DJG6.score({**one_missing, 6: None}).total is None
 
 
@@ -141,5 +146,7 @@ def test_every_complete_answer_set_has_a_band(instrument: Instrument, data: st.D
     }
     score = instrument.score(answers)
     low, high = instrument.score_range
-    assert score.total is not None and low <= score.total <= high
-    assert score.band is not None and score.band.min <= score.total <= score.band.max
+    assert score.total is not None
+    assert low <= score.total <= high
+    assert score.band is not None
+    assert score.band.min <= score.total <= score.band.max

@@ -5,11 +5,15 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 
 def test_import_does_not_pull_in_heavy_libraries() -> None:
-    """Importing the package loads neither networkx nor holidays nor icalendar."""
+    """Importing the package or loading a document loads no networkx, holidays or icalendar."""
     code = (
         "import sys, joinus_method\n"
+        "from joinus_method.bundled import load_bundled\n"
+        "load_bundled('noordwijk-katwijk-2021')\n"
         "print(' '.join(m for m in ('networkx', 'holidays', 'icalendar') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -26,3 +30,13 @@ def test_public_names_are_sorted_and_exported() -> None:
     assert joinus_method.__all__ == sorted(joinus_method.__all__, key=order)
     for name in joinus_method.__all__:
         assert hasattr(joinus_method, name), name
+
+
+def test_public_names_load_on_first_use() -> None:
+    """Names in __all__ come from their modules when first used, and are listed by dir()."""
+    import joinus_method
+
+    assert set(joinus_method.__all__) <= set(dir(joinus_method))
+    assert joinus_method.Program is __import__("joinus_method.program").program.Program
+    with pytest.raises(AttributeError, match="NoSuchThing"):
+        joinus_method.NoSuchThing  # noqa: B018

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import secrets
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ._rules import Checks, field, id_field, text_field
+
+if TYPE_CHECKING:
+    import random
 
 __all__ = [
     "Coach",
@@ -29,8 +32,13 @@ __all__ = [
 _PSEUDONYM_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
-def new_pseudonym(rng: secrets.SystemRandom | None = None) -> str:
-    """A fresh pseudonymous youth id such as ``y-7k2mq9xh``, unrelated to the person."""
+def new_pseudonym(rng: random.Random | None = None) -> str:
+    """A fresh pseudonymous youth id such as ``y-7k2mq9xh``, unrelated to the person.
+
+    Drawn from the operating system's secure source unless *rng* is given (for tests).
+    """
+    import secrets
+
     choice = (rng or secrets.SystemRandom()).choice
     return "y-" + "".join(choice(_PSEUDONYM_ALPHABET) for _ in range(8))
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import zoneinfo
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
 from ._rules import Checks, field, id_field, text_field
 from .errors import UnknownId
 from .people import Coach, Municipality, Organisation, YouthWorker
+
+if TYPE_CHECKING:
+    import zoneinfo
 
 __all__ = [
     "AGE_12_TO_18",
@@ -245,6 +247,8 @@ class Program:
 
     def __attrs_post_init__(self) -> None:
         c = Checks("program").fields(self)
+        import zoneinfo
+
         try:
             zoneinfo.ZoneInfo(self.timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -295,6 +299,8 @@ class Program:
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         """The program's time zone."""
+        import zoneinfo
+
         return zoneinfo.ZoneInfo(self.timezone)
 
     def worker(self, worker_id: str) -> YouthWorker:

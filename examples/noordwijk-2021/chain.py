@@ -1,0 +1,46 @@
+"""Print the coach → worker → group chain of the Noordwijk 2021 program.
+
+Run: python examples/noordwijk-2021/chain.py [PROGRAM.toml]
+Without an argument it uses the copy of this program that ships with joinus_method.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from joinus_method import DocumentError, Program, load_program
+from joinus_method.bundled import load_bundled
+from joinus_method.chain import build_chain, chain_problems, workers_to_train
+
+
+def main(argv: list[str]) -> int:
+    try:
+        program = load_program(argv[0]) if argv else load_bundled("noordwijk-katwijk-2021")
+    except DocumentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    assert isinstance(program, Program)
+    graph = build_chain(program)
+    print(program.title)
+    for coach in program.coaches:
+        print(f"coach {coach.name}")
+        for _, worker_node in sorted(graph.out_edges(("coach", coach.id))):
+            worker = program.worker(worker_node[1])
+            print(f"  trains {worker.name} (training completed {worker.trained_on})")
+            for _, group_node in sorted(graph.out_edges(worker_node)):
+                group = program.group(group_node[1])
+                venue = program.venue(group.venue)
+                print(
+                    f"    guides {group.name}: ages {group.age_band}, "
+                    f"{group.weekday.value}s from {group.start_date} at {venue.name}"
+                )
+    for worker in workers_to_train(program):
+        print(f"still to be trained: {worker.name}")
+    problems = chain_problems(program, graph)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

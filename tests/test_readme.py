@@ -1,0 +1,66 @@
+"""The README's commands and examples are the ones that work."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).parent.parent
+README = (REPO / "README.md").read_text(encoding="utf-8")
+BLOCKS = re.findall(r"```(\w+)\n(.*?)```", README, re.S)
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    """.ci/run runs the README's second command, word for word."""
+    commands = [body.strip() for lang, body in BLOCKS if lang == "sh"]
+    assert len(commands) == 2
+    install_and_run, install_and_test = commands
+    assert "joinus check --bundled" in install_and_run
+    assert "pytest" in install_and_test
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert install_and_test in ci
+
+
+def test_python_examples_run() -> None:
+    """Every Python block of the README runs without error."""
+    examples = [body for lang, body in BLOCKS if lang == "python"]
+    assert examples
+    for code in examples:
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+
+
+def test_check_example_output() -> None:
+    """The `joinus check` session shown in the README prints what it shows."""
+    (session,) = [body for lang, body in BLOCKS if lang == "text" and body.startswith("$ joinus")]
+    command, *expected = session.strip().splitlines()
+    argv = shlex.split(command.removeprefix("$ "))
+    joinus = Path(sys.executable).parent / argv[0]
+    done = subprocess.run(
+        [str(joinus), *argv[1:]],
+        cwd=REPO / "tests" / "broken",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert (done.stderr + done.stdout).splitlines() == expected
+
+
+def test_example_script_prints_the_chain() -> None:
+    """examples/noordwijk-2021/chain.py prints the coach, the four workers and both groups."""
+    done = subprocess.run(
+        [sys.executable, str(REPO / "examples" / "noordwijk-2021" / "chain.py")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("  trains ") == 4
+    assert "tuesdays from 2021-05-11 at X-Out" in done.stdout
+    assert "mondays from 2021-05-17 at The Base" in done.stdout
