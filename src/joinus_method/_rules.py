@@ -85,16 +85,6 @@ class Checks:
             self.fail(path, message)
         return ok
 
-    def identifier(self, path: ValuePath, value: str) -> None:
-        self.that(
-            bool(_ID.match(value)),
-            path,
-            f"{value!r} is not a valid id (use lower-case letters, digits and hyphens)",
-        )
-
-    def text(self, path: ValuePath, value: str) -> None:
-        self.that(bool(value.strip()), path, "must not be empty")
-
     def between(self, path: ValuePath, value: int, low: int, high: int | None = None) -> bool:
         if high is None:
             return self.that(value >= low, path, f"must be at least {low}, not {value}")
