@@ -91,7 +91,9 @@ def test_cycles_of_coaches() -> None:
     a = Coach("a", "A", org, trained_by="b")
     b = Coach("b", "B", org, trained_by="a")
     worker = YouthWorker("w", "W", PROGRAM.workers[0].organisation)
-    program = attrs.evolve(PROGRAM, coaches=(a, b), workers=(worker,), groups=(), events=())
+    program = attrs.evolve(
+        PROGRAM, coaches=(a, b), workers=(worker,), groups=(), events=(), trainings=()
+    )
     with pytest.raises(ChainError, match="cycle"):
         validate_chain(program)
 

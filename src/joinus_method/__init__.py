@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .closures import Closure
     from .curriculum import (
         Audience,
         Curriculum,
@@ -62,12 +63,12 @@ if TYPE_CHECKING:
         AGE_18_TO_25,
         MAX_GROUP_SIZE,
         AgeBand,
-        Closure,
         CurriculumChoice,
         Event,
         Group,
         Program,
         SchoolRegion,
+        Training,
         Venue,
         Weekday,
     )
@@ -82,7 +83,7 @@ _EXPORTS: dict[str, str] = {
     "AnswerOption": "framework",
     "Audience": "curriculum",
     "ChainError": "errors",
-    "Closure": "program",
+    "Closure": "closures",
     "Coach": "people",
     "Curriculum": "curriculum",
     "CurriculumChoice": "program",
@@ -113,6 +114,7 @@ _EXPORTS: dict[str, str] = {
     "ProgressFramework": "framework",
     "ReadinessRule": "framework",
     "SchoolRegion": "program",
+    "Training": "program",
     "ScoreBand": "framework",
     "Segment": "curriculum",
     "SegmentKind": "curriculum",
@@ -177,6 +179,7 @@ __all__ = [
     "SegmentKind",
     "Session",
     "Subscale",
+    "Training",
     "UnknownId",
     "Venue",
     "Weekday",

@@ -77,6 +77,11 @@ class Phase:
         minimum=1,
         maximum=52,
     )
+    follow_up: bool = field(
+        "Sessions in this phase come after the curriculum counts as completed "
+        "(the coach's follow-up coaching after a training).",
+        default=False,
+    )
 
     def __attrs_post_init__(self) -> None:
         c = Checks("phase").fields(self)
@@ -180,6 +185,13 @@ class Curriculum:
         c.that(bool(self.phases), ("phases",), "a curriculum needs at least one phase")
         c.that(bool(self.sessions), ("sessions",), "a curriculum needs at least one session")
         phase_order = c.unique("phases", self.phases, lambda p: p.id)
+        for i, (before, after) in enumerate(zip(self.phases, self.phases[1:], strict=False)):
+            c.that(
+                not before.follow_up or after.follow_up,
+                ("phases", i + 1, "follow_up"),
+                f"phase {after.id!r} comes after the follow-up phase {before.id!r}: "
+                "follow-up phases come last",
+            )
         goal_ids = c.unique("goals", self.goals, lambda g: g.id)
         position = c.unique("sessions", self.sessions, lambda s: s.id)
         for i, goal in enumerate(self.goals):
@@ -276,6 +288,17 @@ class Curriculum:
             if s.id == session_id:
                 return s
         raise UnknownId("session", session_id)
+
+    def cadence_of(self, session: Session) -> int:
+        """Weeks between *session* and the session before it."""
+        for phase in self.phases:
+            if phase.id == session.phase:
+                return phase.cadence_weeks or self.cadence_weeks
+        return self.cadence_weeks
+
+    def is_follow_up(self, session: Session) -> bool:
+        """Whether *session* comes after the curriculum counts as completed."""
+        return any(p.id == session.phase and p.follow_up for p in self.phases)
 
     @property
     def total_minutes(self) -> int:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._rules import Checks, field, id_field, text_field
+from .closures import Closure
 
 if TYPE_CHECKING:
     import random
@@ -108,6 +109,7 @@ class YouthWorker:
         "Day the worker completed the training; left out while still to be trained.",
         default=None,
     )
+    leave: tuple[Closure, ...] = field("Days the worker is away.", default=())
 
     def __attrs_post_init__(self) -> None:
         c = Checks("youth worker").fields(self)

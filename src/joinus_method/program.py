@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from ._rules import Checks, field, id_field, text_field
+from .closures import Closure
 from .errors import UnknownId
 from .people import Coach, Municipality, Organisation, YouthWorker
 
@@ -26,6 +27,7 @@ __all__ = [
     "Group",
     "Program",
     "SchoolRegion",
+    "Training",
     "Venue",
     "Weekday",
 ]
@@ -95,32 +97,6 @@ AGE_18_TO_25 = AgeBand(18, 25)
 
 
 @attrs.frozen
-class Closure:
-    """Days on which something is closed or someone is away, both ends included."""
-
-    start: dt.date = field("First closed day.")
-    reason: str = text_field("Why, as shown next to a skipped date.")
-    end: dt.date | None = field("Last closed day; left out for a single day.", default=None)
-
-    def __attrs_post_init__(self) -> None:
-        c = Checks("closure").fields(self)
-        c.that(
-            self.end is None or self.end >= self.start,
-            ("end",),
-            f"end {self.end} is before start {self.start}",
-        )
-        c.done()
-
-    @property
-    def last(self) -> dt.date:
-        """The last closed day."""
-        return self.end or self.start
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, dt.date) and self.start <= day <= self.last
-
-
-@attrs.frozen
 class Venue:
     """A place where groups meet, such as a youth centre."""
 
@@ -129,6 +105,7 @@ class Venue:
     municipality: str = field("Id of the municipality it lies in.")
     address: str = field("Street address.", default="")
     closures: tuple[Closure, ...] = field("Days the venue is closed.", default=())
+    rooms: int = field("How many sessions the venue can host at once.", default=1, minimum=1)
 
     def __attrs_post_init__(self) -> None:
         c = Checks("venue").fields(self)
@@ -188,6 +165,34 @@ class Group:
 
 
 @attrs.frozen
+class Training:
+    """A cohort of workers following the worker training with a coach."""
+
+    id: str = id_field("Identifier of the training cohort.")
+    coach: str = field("Id of the coach who gives the training.")
+    workers: tuple[str, ...] = field("Ids of the workers in the cohort.", minItems=1)
+    weekday: Weekday = field("Day of the week the training meets.")
+    start_date: dt.date = field("Day of the first training session; falls on the weekday.")
+    start_time: dt.time = field("Local time sessions start.")
+    venue: str | None = field("Id of the venue, when not online.", default=None)
+    follows_school_holidays: bool = field(
+        "Skip the school holidays of the program's region.", default=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("training").fields(self)
+        c.unique("workers", self.workers, lambda w: w, "worker")
+        actual = Weekday.of(self.start_date)
+        c.that(
+            actual is self.weekday,
+            ("start_date",),
+            f"start_date {self.start_date} is a {actual.value}, but the training meets on "
+            f"{self.weekday.value}",
+        )
+        c.done()
+
+
+@attrs.frozen
 class Event:
     """A one-off meeting such as the awareness webinar for professionals."""
 
@@ -235,6 +240,12 @@ class Program:
     venues: tuple[Venue, ...] = field("Places where groups meet.")
     groups: tuple[Group, ...] = field("The groups.")
     events: tuple[Event, ...] = field("One-off events such as a webinar.", default=())
+    trainings: tuple[Training, ...] = field(
+        "Cohorts of workers following the worker training.", default=()
+    )
+    closures: tuple[Closure, ...] = field(
+        "Extra days on which no session of the program takes place.", default=()
+    )
     school_region: SchoolRegion = field(
         "School-holiday region of the municipalities.", default=SchoolRegion.MIDDEN
     )
@@ -288,6 +299,13 @@ class Program:
             c.known(("groups", i, "venue"), group.venue, venues, "venue")
             for j, w in enumerate(group.workers):
                 c.known(("groups", i, "workers", j), w, workers, "worker")
+        c.unique("trainings", self.trainings, lambda t: t.id)
+        for i, training in enumerate(self.trainings):
+            c.known(("trainings", i, "coach"), training.coach, coaches, "coach")
+            for j, w in enumerate(training.workers):
+                c.known(("trainings", i, "workers", j), w, workers, "worker")
+            if training.venue is not None:
+                c.known(("trainings", i, "venue"), training.venue, venues, "venue")
         for i, event in enumerate(self.events):
             c.known(
                 ("events", i, "organisation"), event.organisation, organisations, "organisation"

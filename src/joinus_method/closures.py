@@ -1,0 +1,220 @@
+"""The days on which sessions cannot take place.
+
+A session is skipped on a Dutch public holiday (from the ``holidays`` package), during the
+school holidays of the program's region when its group follows them (a data file shipped with
+the package, one entry per holiday with its source), on a day the venue is closed, on a day
+one of its workers is on leave, and on the program's own closed days. Each closed day carries
+the reason shown next to the skipped date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._rules import Checks, field, text_field
+from .errors import JoinUsError
+
+if TYPE_CHECKING:
+    from .program import Program
+
+__all__ = [
+    "Closure",
+    "ClosureCalendar",
+    "OutsideCalendar",
+    "SchoolHoliday",
+    "SchoolHolidays",
+    "public_holidays",
+    "school_holidays",
+]
+
+SCHOOL_HOLIDAYS_FILE = "data/nl-school-holidays.toml"
+WHOLE_COUNTRY = "heel-nederland"
+
+
+@attrs.frozen
+class Closure:
+    """Days on which something is closed or someone is away, both ends included."""
+
+    start: dt.date = field("First closed day.")
+    reason: str = text_field("Why, as shown next to a skipped date.")
+    end: dt.date | None = field("Last closed day; left out for a single day.", default=None)
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("closure").fields(self)
+        c.that(
+            self.end is None or self.end >= self.start,
+            ("end",),
+            f"end {self.end} is before start {self.start}",
+        )
+        c.done()
+
+    @property
+    def last(self) -> dt.date:
+        """The last closed day."""
+        return self.end or self.start
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.last
+
+    def days(self) -> Iterable[dt.date]:
+        """Every closed day, in order."""
+        for n in range((self.last - self.start).days + 1):
+            yield self.start + dt.timedelta(days=n)
+
+
+class OutsideCalendar(JoinUsError, ValueError):
+    """A date lies outside the school years whose holidays are known."""
+
+
+@attrs.frozen
+class SchoolHoliday:
+    """One school holiday of one region (or the whole country), with its source."""
+
+    school_year: str
+    kind: str
+    region: str
+    start: dt.date
+    end: dt.date
+    status: str
+    source: str
+
+    @property
+    def reason(self) -> str:
+        """How a day in this holiday is named next to a skipped date."""
+        if self.region == WHOLE_COUNTRY:
+            return self.kind
+        return f"{self.kind} regio {self.region}"
+
+
+@attrs.frozen
+class SchoolHolidays:
+    """The shipped school holidays, and the span of days they are known for."""
+
+    version: str
+    holidays: tuple[SchoolHoliday, ...]
+    first: dt.date
+    """First day covered: 1 August before the first school year."""
+
+    def last(self, region: str) -> dt.date:
+        """Last day covered in *region*: the end of its last summer holiday."""
+        return max(h.end for h in self.holidays if h.region in (region, WHOLE_COUNTRY))
+
+    def in_region(self, region: str) -> dict[dt.date, str]:
+        """Every school-holiday day of *region*, with its reason."""
+        days: dict[dt.date, str] = {}
+        for h in sorted(self.holidays, key=lambda h: (h.start, h.status != "verplicht")):
+            if h.region in (region, WHOLE_COUNTRY):
+                for day in Closure(h.start, h.reason, h.end).days():
+                    days.setdefault(day, h.reason)
+        return days
+
+
+@functools.cache
+def school_holidays() -> SchoolHolidays:
+    """The school holidays shipped with the package."""
+    text = resources.files("joinus_method").joinpath(SCHOOL_HOLIDAYS_FILE).read_text("utf-8")
+    data = tomllib.loads(text)
+    entries = tuple(SchoolHoliday(**entry) for entry in data["holiday"])
+    first_year = int(data["first_school_year"][:4])
+    return SchoolHolidays(data["version"], entries, dt.date(first_year, 8, 1))
+
+
+@functools.cache
+def public_holidays(first_year: int, last_year: int) -> Mapping[dt.date, str]:
+    """Dutch public holidays from *first_year* to *last_year*, with their Dutch names."""
+    import holidays
+
+    found = holidays.country_holidays("NL", years=range(first_year, last_year + 1), language="nl")
+    return dict(sorted(found.items()))
+
+
+@attrs.frozen
+class ClosureCalendar:
+    """All closed days that matter to one program, ready for quick look-ups."""
+
+    public: Mapping[dt.date, str]
+    school: Mapping[dt.date, str]
+    school_span: tuple[dt.date, dt.date]
+    general: Mapping[dt.date, str]
+    venues: Mapping[str, Mapping[dt.date, str]]
+    people: Mapping[str, Mapping[dt.date, str]]
+    region: str
+
+    @classmethod
+    def for_program(
+        cls, program: Program, extra: Iterable[Closure] = (), years: tuple[int, int] | None = None
+    ) -> ClosureCalendar:
+        """The calendar of *program*, with *extra* closed days for everyone."""
+        known = school_holidays()
+        region = program.school_region.value
+        first, last = years or (known.first.year, known.last(region).year + 1)
+        general = _expand([*program.closures, *extra])
+        venues = {v.id: _expand(v.closures) for v in program.venues}
+        people = {w.id: _expand(w.leave, f"leave of {w.id}") for w in program.workers}
+        return cls(
+            public=public_holidays(first, last),
+            school=known.in_region(region),
+            school_span=(known.first, known.last(region)),
+            general=general,
+            venues=venues,
+            people=people,
+            region=region,
+        )
+
+    def with_closures(self, extra: Iterable[Closure]) -> ClosureCalendar:
+        """This calendar with *extra* closed days for everyone."""
+        general = dict(self.general)
+        for day, reason in _expand(extra).items():
+            general.setdefault(day, reason)
+        return attrs.evolve(self, general=general)
+
+    def closed(
+        self,
+        day: dt.date,
+        *,
+        venue: str | None = None,
+        people: Iterable[str] = (),
+        school: bool = True,
+    ) -> str | None:
+        """Why *day* is closed for a session at *venue* with *people*, or None when open.
+
+        Raises :class:`OutsideCalendar` when *school* holidays apply and *day* lies outside
+        the school years whose holidays are known.
+        """
+        reason = self.public.get(day) or self.general.get(day)
+        if reason:
+            return reason
+        if school:
+            if not self.school_span[0] <= day <= self.school_span[1]:
+                raise OutsideCalendar(
+                    f"{day} lies outside the known school holidays of region {self.region} "
+                    f"({self.school_span[0]} to {self.school_span[1]})"
+                )
+            reason = self.school.get(day)
+            if reason:
+                return reason
+        if venue is not None:
+            reason = self.venues.get(venue, {}).get(day)
+            if reason:
+                return f"venue closed: {reason}"
+        for person in people:
+            reason = self.people.get(person, {}).get(day)
+            if reason:
+                return reason
+        return None
+
+
+def _expand(closures: Iterable[Closure], prefix: str | None = None) -> dict[dt.date, str]:
+    days: dict[dt.date, str] = {}
+    for closure in closures:
+        reason = f"{prefix}: {closure.reason}" if prefix else closure.reason
+        for day in closure.days():
+            days.setdefault(day, reason)
+    return days
