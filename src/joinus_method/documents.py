@@ -36,6 +36,7 @@ __all__ = [
     "load_program",
     "loads",
     "unstructure",
+    "write_atomically",
 ]
 
 FORMAT_KEY: Final = "format"
@@ -212,14 +213,18 @@ def dumps(doc: Document, *, schema: str | None = None) -> str:
 
 def dump(doc: Document, path: str | os.PathLike[str], *, schema: str | None = None) -> None:
     """Write *doc* to *path*, all or nothing: a failed write leaves the old file as it was."""
+    write_atomically(path, dumps(doc, schema=schema))
+
+
+def write_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """Write *text* to *path* through a temporary file, so the file is never half-written."""
     import tempfile
     from pathlib import Path
 
     target = Path(path)
-    text = dumps(doc, schema=schema)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

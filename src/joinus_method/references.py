@@ -21,7 +21,7 @@ from .framework import ProgressFramework
 from .program import Program
 from .toml_positions import key_positions
 
-__all__ = ["CheckedFile", "check_files", "check_texts"]
+__all__ = ["CheckedFile", "check_files", "check_texts", "curricula_for"]
 
 
 @attrs.frozen
@@ -151,3 +151,19 @@ def _program_problems(doc: Program, registry: _Registry) -> list[Problem]:
     except UnknownId as exc:  # pragma: no cover - the program's own rules forbid this
         problems.append(Problem(str(exc)))
     return problems
+
+
+def curricula_for(program: Program, given: Sequence[Document] = ()) -> dict[str, Curriculum]:
+    """The curricula *program* names, from *given* documents first, then the bundled ones."""
+    registry = _Registry(given)
+    wanted = {program.curricula.training, program.curricula.groups}
+    wanted |= {g.curriculum for g in program.groups if g.curriculum}
+    wanted |= {e.curriculum for e in program.events}
+    if program.curricula.awareness:
+        wanted.add(program.curricula.awareness)
+    found = {}
+    for curriculum_id in sorted(wanted):
+        doc = registry.find(DocumentKind.CURRICULUM, curriculum_id)
+        if isinstance(doc, Curriculum):
+            found[curriculum_id] = doc
+    return found
