@@ -39,10 +39,12 @@ from joinus_method import (
     SegmentKind,
     Session,
     Subscale,
+    Training,
     Venue,
     Weekday,
     YouthWorker,
 )
+from joinus_method.closures import ClosureCalendar
 
 ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
 texts = st.text(
@@ -99,14 +101,16 @@ def curricula(
 ) -> Curriculum:
     """Valid curricula of *min_sessions* to *max_sessions* sessions (at most 60)."""
     phase_ids = draw(unique_ids(1, max_phases))
+    follow_from = draw(st.integers(1, len(phase_ids)))
     phases = tuple(
         Phase(
             id=p,
             title=draw(texts),
             description=draw(optional_texts),
             cadence_weeks=draw(st.none() | st.integers(1, 52)),
+            follow_up=i >= follow_from,
         )
-        for p in phase_ids
+        for i, p in enumerate(phase_ids)
     )
     goal_ids = draw(unique_ids(0, 4))
     goals = tuple(
@@ -328,6 +332,7 @@ def programs(draw: st.DrawFn, *, max_groups: int = 4) -> Program:
                 organisation=draw(st.sampled_from(org_ids)),
                 trained_by=coach_ids[0] if trained or draw(st.booleans()) else None,
                 trained_on=draw(dates()) if trained else None,
+                leave=tuple(draw(st.lists(closures(), max_size=2))),
             )
         )
     venue_ids = draw(unique_ids(1, 3))
@@ -338,6 +343,7 @@ def programs(draw: st.DrawFn, *, max_groups: int = 4) -> Program:
             municipality=draw(st.sampled_from(municipality_ids)),
             address=draw(optional_texts),
             closures=tuple(draw(st.lists(closures(), max_size=3))),
+            rooms=draw(st.integers(1, 3)),
         )
         for v in venue_ids
     )
@@ -359,6 +365,21 @@ def programs(draw: st.DrawFn, *, max_groups: int = 4) -> Program:
         )
         for e in draw(unique_ids(0, 2))
     )
+    trainings = []
+    for t in draw(unique_ids(0, 2)):
+        start = draw(dates())
+        trainings.append(
+            Training(
+                id=t,
+                coach=coach_ids[0],
+                workers=tuple(draw(st.lists(st.sampled_from(worker_ids), min_size=1, unique=True))),
+                weekday=Weekday.of(start),
+                start_date=start,
+                start_time=draw(times),
+                venue=draw(st.none() | st.sampled_from(venue_ids)),
+                follows_school_holidays=draw(st.booleans()),
+            )
+        )
     return Program(
         id=draw(ids),
         title=draw(texts),
@@ -375,6 +396,8 @@ def programs(draw: st.DrawFn, *, max_groups: int = 4) -> Program:
         venues=venues,
         groups=found_groups,
         events=events,
+        trainings=tuple(trainings),
+        closures=tuple(draw(st.lists(closures(), max_size=3))),
         school_region=draw(st.sampled_from(SchoolRegion)),
         timezone=draw(st.sampled_from(["Europe/Amsterdam", "Europe/Brussels", "UTC"])),
         max_groups_per_worker=draw(st.integers(1, 5)),
@@ -445,3 +468,108 @@ def from_json_schema(
     if kind == "boolean":
         return st.booleans()
     raise AssertionError(f"unsupported schema {schema}")
+
+
+# -- planning -----------------------------------------------------------------------------
+PLAN_WINDOW = (dt.date(2020, 8, 3), dt.date(2026, 12, 31))
+"""Start dates for plans that follow school holidays (shipped for 2020-2021 to 2027-2028)."""
+
+
+@st.composite
+def random_calendars(draw: st.DrawFn, *, max_closures: int = 40) -> ClosureCalendar:
+    """A calendar of random closed days and ranges (0-40 closures), no real holidays."""
+    days: dict[dt.date, str] = {}
+    for closure in draw(st.lists(closures(), max_size=max_closures)):
+        for day in closure.days():
+            days.setdefault(day, closure.reason)
+    return ClosureCalendar(
+        public={},
+        school={},
+        school_span=(dt.date(2000, 1, 1), dt.date(2100, 1, 1)),
+        general=days,
+        venues={},
+        people={},
+        region="midden",
+    )
+
+
+@st.composite
+def grid_curricula(
+    draw: st.DrawFn, *, min_sessions: int = 1, max_sessions: int = 60, cadence: int | None = None
+) -> Curriculum:
+    """Curricula of 1-60 sessions on one cadence of 1-4 weeks, in one or two phases."""
+    weeks = cadence or draw(st.integers(1, 4))
+    n = draw(st.integers(min_sessions, max_sessions))
+    phases = (Phase("a", "A"), Phase("b", "B"))
+    split = draw(st.integers(0, n))
+    sessions = tuple(
+        Session(
+            f"s{i}",
+            f"Sessie {i}",
+            "a" if i < split else "b",
+            minutes=draw(st.sampled_from([90, 120, 180])),
+        )
+        for i in range(n)
+    )
+    return Curriculum(
+        id="plan",
+        title="Plan",
+        audience=Audience.YOUTHS,
+        led_by=Leader.WORKERS,
+        cadence_weeks=weeks,
+        default_minutes=180,
+        phases=phases,
+        sessions=sessions,
+    )
+
+
+@st.composite
+def shared_programs(
+    draw: st.DrawFn, *, max_groups: int = 5, window: tuple[dt.date, dt.date] = PLAN_WINDOW
+) -> Program:
+    """Programs of 1-5 groups sharing a few trained workers and one or two venues."""
+    n_workers = draw(st.integers(2, 4))
+    worker_ids = [f"w{i}" for i in range(n_workers)]
+    first = draw(dates(*window))
+    trained = first - dt.timedelta(days=draw(st.integers(-20, 60)))
+    workers = tuple(
+        YouthWorker(w, f"Werker {w}", "org", "coach", trained - dt.timedelta(days=i))
+        for i, w in enumerate(worker_ids)
+    )
+    venues = tuple(
+        Venue(f"v{i}", f"Locatie {i}", "gem", rooms=draw(st.integers(1, 2)))
+        for i in range(draw(st.integers(1, 2)))
+    )
+    groups = []
+    for g in range(draw(st.integers(1, max_groups))):
+        start = first + dt.timedelta(days=draw(st.integers(0, 20)))
+        groups.append(
+            Group(
+                id=f"g{g}",
+                name=f"Groep {g}",
+                age_band=AgeBand(12, 17),
+                weekday=Weekday.of(start),
+                start_date=start,
+                start_time=dt.time(
+                    draw(st.sampled_from([17, 18, 19, 20])), draw(st.sampled_from([0, 30]))
+                ),
+                venue=draw(st.sampled_from([v.id for v in venues])),
+                workers=tuple(
+                    draw(st.lists(st.sampled_from(worker_ids), min_size=2, max_size=2, unique=True))
+                ),
+                follows_school_holidays=draw(st.booleans()),
+            )
+        )
+    return Program(
+        id="p",
+        title="P",
+        curricula=CurriculumChoice("training", "plan", "kader"),
+        municipalities=(Municipality("gem", "Gemeente"),),
+        organisations=(Organisation("org", "Org", OrganisationKind.WELFARE),),
+        coaches=(Coach("coach", "Coach", "org"),),
+        workers=workers,
+        venues=venues,
+        groups=tuple(groups),
+        school_region=draw(st.sampled_from(SchoolRegion)),
+        max_groups_per_worker=5,
+    )

@@ -147,6 +147,10 @@ class ClosureCalendar:
     people: Mapping[str, Mapping[dt.date, str]]
     region: str
 
+    def __repr__(self) -> str:
+        closed = len(self.public) + len(self.school) + len(self.general)
+        return f"<ClosureCalendar region={self.region} with {closed} closed days>"
+
     @classmethod
     def for_program(
         cls, program: Program, extra: Iterable[Closure] = (), years: tuple[int, int] | None = None

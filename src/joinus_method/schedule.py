@@ -321,19 +321,26 @@ class _Bookings:
         begin = series.start_time.hour * 60 + series.start_time.minute
         return begin, begin + minutes
 
-    def clash(self, series: Series, day: dt.date, minutes: int) -> str | None:
+    def overlapping(self, series: Series, day: dt.date, minutes: int) -> list[tuple[str, str]]:
+        """Every booking *series* would collide with: (what collides, the other series)."""
         begin, end = self._span(series, minutes)
+        found = []
         for person in series.people:
             for b, e, other in self.people.get((person, day), ()):
                 if b < end and begin < e:
-                    return f"clash: {person} is already in {other}"
+                    found.append((f"{person} is already in {other}", other))
         if series.venue is not None:
             taken = [
                 o for b, e, o in self.venues.get((series.venue, day), ()) if b < end and begin < e
             ]
             if len(taken) >= self.rooms.get(series.venue, 1):
-                return f"clash: venue {series.venue} is in use by {', '.join(taken)}"
-        return None
+                found += [(f"venue {series.venue} is in use by {other}", other) for other in taken]
+        return found
+
+    def clash(self, series: Series, day: dt.date, minutes: int) -> str | None:
+        """Why *series* cannot meet on *day*, or None when everyone and the venue are free."""
+        found = self.overlapping(series, day, minutes)
+        return f"clash: {found[0][0]}" if found else None
 
     def book(self, plan: SeriesPlan) -> None:
         series = plan.series
@@ -498,15 +505,12 @@ def plan_program(
 def _clashes(bookings: _Bookings, plan: SeriesPlan) -> list[Violation]:
     found = []
     for s in plan.sessions:
-        reason = bookings.clash(plan.series, s.day, s.minutes)
-        if reason is not None:
-            others = reason.rsplit(" ", 1)[-1]
+        for what, other in bookings.overlapping(plan.series, s.day, s.minutes):
             found.append(
                 Violation(
                     "clash",
-                    f"{plan.series.kind.value} {plan.series.id!r} on {s.day}: "
-                    + reason.removeprefix("clash: "),
-                    (plan.series.id, *others.split(", ")),
+                    f"{plan.series.kind.value} {plan.series.id!r} on {s.day}: {what}",
+                    (plan.series.id, other),
                     s.day,
                 )
             )
