@@ -167,6 +167,8 @@ def _bundled(out: TextIO) -> int:
 
 
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import attrs
+
     from .bundled import find_bundled
     from .closures import OutsideCalendar
     from .documents import write_atomically
@@ -208,6 +210,9 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (PlanningError, OutsideCalendar) as exc:
         print(f"error: {exc}", file=err)
         return 1
+    if args.group:
+        # The trainings are still planned (they decide who is trained) but not shown.
+        plan = attrs.evolve(plan, plans=tuple(p for p in plan.plans if p.series.id in args.group))
     _print_plan(program, plan, until, out)
     if args.ics is not None:
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
