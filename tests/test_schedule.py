@@ -464,3 +464,27 @@ class CancellationMachine(RuleBasedStateMachine):
 
 
 TestCancellations = CancellationMachine.TestCase
+
+
+class TestEvenGridShortcut:
+    """The whole-list planner for even cadences gives the very plan of the slot-by-slot loop."""
+
+    @given(single_series(), st.booleans(), st.integers(0, 120))
+    def test_same_plan(self, case, repeats: bool, weeks: int) -> None:
+        """With and without a horizon, repeating or not, both ways agree date for date."""
+        series, curriculum, start, calendar = case
+        curriculum = attrs.evolve(curriculum, repeats=repeats)
+        until = start + dt.timedelta(weeks=weeks) if repeats or weeks % 2 else None
+
+        def open_slot(day: dt.date, minutes: int) -> None:
+            return None
+
+        try:
+            quick = plan_series(series, curriculum, start, calendar, until=until)
+        except OutsideCalendar:
+            with pytest.raises(OutsideCalendar):
+                plan_series(series, curriculum, start, calendar, until=until, extra=open_slot)
+            return
+        slow = plan_series(series, curriculum, start, calendar, until=until, extra=open_slot)
+        assert quick == slow
+        assert quick.sessions == slow.sessions

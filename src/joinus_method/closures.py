@@ -137,7 +137,11 @@ def public_holidays(first_year: int, last_year: int) -> Mapping[dt.date, str]:
 
 @attrs.frozen
 class ClosureCalendar:
-    """All closed days that matter to one program, ready for quick look-ups."""
+    """All closed days that matter to one program, ready for quick look-ups.
+
+    Venue and leave reasons are stored as they are shown ("venue closed: verbouwing",
+    "leave of anna: vakantie").
+    """
 
     public: Mapping[dt.date, str]
     school: Mapping[dt.date, str]
@@ -160,7 +164,7 @@ class ClosureCalendar:
         region = program.school_region.value
         first, last = years or (known.first.year, known.last(region).year + 1)
         general = _expand([*program.closures, *extra])
-        venues = {v.id: _expand(v.closures) for v in program.venues}
+        venues = {v.id: _expand(v.closures, "venue closed") for v in program.venues}
         people = {w.id: _expand(w.leave, f"leave of {w.id}") for w in program.workers}
         return cls(
             public=public_holidays(first, last),
@@ -179,6 +183,38 @@ class ClosureCalendar:
             general.setdefault(day, reason)
         return attrs.evolve(self, general=general)
 
+    @functools.cached_property
+    def _with_school(self) -> dict[dt.date, str]:
+        return {**self.school, **self.general, **self.public}
+
+    @functools.cached_property
+    def _without_school(self) -> dict[dt.date, str]:
+        return {**self.general, **self.public}
+
+    @functools.cached_property
+    def people_away(self) -> frozenset[str]:
+        """The people with any leave."""
+        return frozenset(p for p, days in self.people.items() if days)
+
+    @functools.cached_property
+    def venues_closed(self) -> frozenset[str]:
+        """The venues with any closed day."""
+        return frozenset(v for v, days in self.venues.items() if days)
+
+    def everyone(self, school: bool) -> Mapping[dt.date, str]:
+        """The days closed for every session: public holidays and the program's closures,
+        with the school holidays when *school*. A public holiday's name wins."""
+        return self._with_school if school else self._without_school
+
+    def check_known(self, day: dt.date) -> None:
+        """Raise :class:`OutsideCalendar` when *day* lies outside the known school years."""
+        first, last = self.school_span
+        if not first <= day <= last:
+            raise OutsideCalendar(
+                f"{day} lies outside the known school holidays of region {self.region} "
+                f"({first} to {last})"
+            )
+
     def closed(
         self,
         day: dt.date,
@@ -189,30 +225,20 @@ class ClosureCalendar:
     ) -> str | None:
         """Why *day* is closed for a session at *venue* with *people*, or None when open.
 
-        Raises :class:`OutsideCalendar` when *school* holidays apply and *day* lies outside
-        the school years whose holidays are known.
+        The first reason found counts: public holiday, the program's closures, school
+        holiday, venue closure, leave. Raises :class:`OutsideCalendar` when *school*
+        holidays apply and *day* lies outside the school years whose holidays are known.
         """
-        reason = self.public.get(day) or self.general.get(day)
-        if reason:
-            return reason
         if school:
-            if not self.school_span[0] <= day <= self.school_span[1]:
-                raise OutsideCalendar(
-                    f"{day} lies outside the known school holidays of region {self.region} "
-                    f"({self.school_span[0]} to {self.school_span[1]})"
-                )
-            reason = self.school.get(day)
-            if reason:
-                return reason
-        if venue is not None:
+            self.check_known(day)
+        reason = self.everyone(school).get(day)
+        if reason is None and venue is not None:
             reason = self.venues.get(venue, {}).get(day)
-            if reason:
-                return f"venue closed: {reason}"
         for person in people:
+            if reason is not None:
+                break
             reason = self.people.get(person, {}).get(day)
-            if reason:
-                return reason
-        return None
+        return reason
 
 
 def _expand(closures: Iterable[Closure], prefix: str | None = None) -> dict[dt.date, str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import functools
 import graphlib
 
 import attrs
@@ -288,6 +290,22 @@ class Curriculum:
             if s.id == session_id:
                 return s
         raise UnknownId("session", session_id)
+
+    @functools.cached_property
+    def gaps(self) -> tuple[dt.timedelta, ...]:
+        """For each session, the time between it and the session before it on the grid."""
+        return tuple(dt.timedelta(weeks=self.cadence_of(s)) for s in self.sessions)
+
+    @functools.cached_property
+    def even_gap(self) -> dt.timedelta | None:
+        """The one gap between all sessions, or None when phases have cadences of their own."""
+        gaps = set(self.gaps)
+        return gaps.pop() if len(gaps) == 1 else None
+
+    @functools.cached_property
+    def lengths(self) -> tuple[int, ...]:
+        """For each session, its length in minutes."""
+        return tuple(s.length(self.default_minutes) for s in self.sessions)
 
     def cadence_of(self, session: Session) -> int:
         """Weeks between *session* and the session before it."""

@@ -17,8 +17,10 @@ The rules (each one a property test in ``tests/test_schedule.py``):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -144,16 +146,70 @@ class SkippedSlot:
 
 @attrs.frozen
 class SeriesPlan:
-    """The dated sessions of one series and the grid dates it skipped."""
+    """The dated sessions of one series and the grid dates it skipped.
+
+    A plan is kept compact (the dates and which session falls on each); the session and
+    skipped-slot values are made when first asked for.
+    """
 
     series: Series
-    sessions: tuple[PlannedSession, ...]
-    skipped: tuple[SkippedSlot, ...]
+    curriculum: Curriculum = attrs.field(repr=lambda c: repr(c.id))
+    days: tuple[dt.date, ...]
+    """The dates of the sessions, in order."""
+    indices: tuple[int, ...]
+    """For each date, the index of its session in the curriculum."""
+    skipped_days: tuple[dt.date, ...]
+    skipped_reasons: tuple[str, ...]
 
-    @property
-    def days(self) -> tuple[dt.date, ...]:
-        """The dates of the sessions, in order."""
-        return tuple(s.day for s in self.sessions)
+    @functools.cached_property
+    def sessions(self) -> tuple[PlannedSession, ...]:
+        """The planned sessions, in order."""
+        sessions = self.curriculum.sessions
+        default = self.curriculum.default_minutes
+        out = []
+        cycle = 0
+        previous = -1
+        for day, index in zip(self.days, self.indices, strict=True):
+            if index <= previous:
+                cycle += 1
+            previous = index
+            session = sessions[index]
+            out.append(
+                PlannedSession(self.series, cycle, index + 1, session, day, session.length(default))
+            )
+        return tuple(out)
+
+    @functools.cached_property
+    def skipped(self) -> tuple[SkippedSlot, ...]:
+        """The skipped grid dates with their reasons, in order."""
+        return tuple(
+            SkippedSlot(self.series.id, day, reason)
+            for day, reason in zip(self.skipped_days, self.skipped_reasons, strict=True)
+        )
+
+    def until(self, last: dt.date) -> SeriesPlan:
+        """This plan cut off after *last*."""
+        kept = bisect.bisect_right(self.days, last)
+        skipped = bisect.bisect_right(self.skipped_days, last)
+        return attrs.evolve(
+            self,
+            days=self.days[:kept],
+            indices=self.indices[:kept],
+            skipped_days=self.skipped_days[:skipped],
+            skipped_reasons=self.skipped_reasons[:skipped],
+        )
+
+    def minutes_on(self, day: dt.date) -> int | None:
+        """The length of the session on *day*, or None when there is none."""
+        return self._minutes.get(day)
+
+    @functools.cached_property
+    def _minutes(self) -> dict[dt.date, int]:
+        sessions = self.curriculum.sessions
+        default = self.curriculum.default_minutes
+        return {
+            d: sessions[i].length(default) for d, i in zip(self.days, self.indices, strict=True)
+        }
 
 
 @attrs.frozen
@@ -177,18 +233,17 @@ class ProgramPlan:
     plans: tuple[SeriesPlan, ...]
     violations: tuple[Violation, ...]
 
-    @property
+    @functools.cached_property
     def sessions(self) -> tuple[PlannedSession, ...]:
         """Every planned session, by date and time, then series."""
         found = [s for plan in self.plans for s in plan.sessions]
         return tuple(sorted(found, key=lambda s: (s.day, s.series.start_time, s.series.id)))
 
-    @property
+    @functools.cached_property
     def skipped(self) -> tuple[SkippedSlot, ...]:
         """Every skipped grid date, by date, then series."""
-        return tuple(
-            sorted((k for p in self.plans for k in p.skipped), key=lambda k: (k.day, k.series))
-        )
+        found = [k for p in self.plans for k in p.skipped]
+        return tuple(sorted(found, key=lambda k: (k.day, k.series)))
 
     def plan(self, series_id: str) -> SeriesPlan:
         """The plan of one series."""
@@ -200,7 +255,7 @@ class ProgramPlan:
 
 # -- one series --------------------------------------------------------------------------
 Extra = Callable[[dt.date, int], str | None]
-"""Asked for each grid date with the session's length: a reason it is closed, or None."""
+"""Asked for each open grid date with the session's length: a reason it is closed, or None."""
 
 
 def plan_series(
@@ -218,62 +273,158 @@ def plan_series(
     Without *until* the curriculum is planned once, to its last session (a repeating
     curriculum needs *until*). With *until*, planning stops after that date, and a repeating
     curriculum starts again from its first session when it ends before then.
-    *cancelled* holds dates on which this series does not meet, with the reason.
+    *cancelled* holds dates on which this series does not meet, with the reason; *extra*
+    may close more dates (a clash, workers not yet trained).
     """
     if until is None and curriculum.repeats:
         raise PlanningError(f"curriculum {curriculum.id!r} repeats: give an end date (until)")
-    sessions = curriculum.sessions
-    steps = [dt.timedelta(weeks=curriculum.cadence_of(s)) for s in sessions]
-    minutes = [s.length(curriculum.default_minutes) for s in sessions]
-    planned: list[PlannedSession] = []
-    skipped: list[SkippedSlot] = []
-    closed = calendar.closed
-    venue, people, school = series.venue, series.people, series.school_holidays
-    cancelled = cancelled or {}
+    if (
+        extra is None
+        and not cancelled
+        and curriculum.even_gap
+        and series.venue not in calendar.venues_closed
+        and calendar.people_away.isdisjoint(series.people)
+    ):
+        return _plan_on_even_grid(series, curriculum, start, calendar, until)
+    at_venue = calendar.venues.get(series.venue) if series.venue is not None else None
+    away = [calendar.people[p] for p in series.people if p in calendar.people_away]
+    count = len(curriculum.sessions)
+    steps = curriculum.gaps
+    minutes = curriculum.lengths
+    school = series.school_holidays
+    # The calendar's checks inlined, in ClosureCalendar.closed's order: this loop is the
+    # planner's hot path.
+    everyone = calendar.everyone(school).get
+    first_known, last_known = calendar.school_span
+    cancelled_on = cancelled.get if cancelled else None
+    repeats = curriculum.repeats
+    days: list[dt.date] = []
+    indices: list[int] = []
+    skipped_days: list[dt.date] = []
+    skipped_reasons: list[str] = []
     index = 0
-    cycle = 0
     day = start
     for _ in range(MAX_SLOTS):
         if until is not None and day > until:
             break
-        reason = (
-            cancelled.get(day)
-            or closed(day, venue=venue, people=people, school=school)
-            or (extra(day, minutes[index]) if extra is not None else None)
-        )
-        if reason:
-            skipped.append(SkippedSlot(series.id, day, reason))
+        if school and not first_known <= day <= last_known:
+            calendar.check_known(day)
+        reason = cancelled_on(day) if cancelled_on is not None else None
+        if reason is None:
+            reason = everyone(day)
+        if reason is None and at_venue:
+            reason = at_venue.get(day)
+        if reason is None and away:
+            for leave in away:
+                reason = leave.get(day)
+                if reason is not None:
+                    break
+        if reason is None and extra is not None:
+            reason = extra(day, minutes[index])
+        if reason is not None:
+            skipped_days.append(day)
+            skipped_reasons.append(reason)
         else:
-            planned.append(
-                PlannedSession(series, cycle, index + 1, sessions[index], day, minutes[index])
-            )
+            days.append(day)
+            indices.append(index)
             index += 1
-            if index == len(sessions):
-                if not curriculum.repeats:
+            if index == count:
+                if not repeats:
                     break
                 index = 0
-                cycle += 1
         day += steps[index]
     else:
         raise PlanningError(
             f"{series.kind.value} {series.id!r}: no open date found in {MAX_SLOTS} grid slots"
         )
-    return SeriesPlan(series, tuple(planned), tuple(skipped))
+    return SeriesPlan(
+        series, curriculum, tuple(days), tuple(indices), tuple(skipped_days), tuple(skipped_reasons)
+    )
 
 
-def group_series(program: Program, group: Group, curriculum: Curriculum) -> Series:
-    """The series of sessions of *group*."""
+@functools.lru_cache(maxsize=64)
+def _positions(count: int) -> tuple[int, ...]:
+    return tuple(range(count))
+
+
+@functools.lru_cache(maxsize=64)
+def _offsets(step: dt.timedelta, count: int) -> tuple[dt.timedelta, ...]:
+    return tuple(step * k for k in range(count))
+
+
+def _plan_on_even_grid(
+    series: Series,
+    curriculum: Curriculum,
+    start: dt.date,
+    calendar: ClosureCalendar,
+    until: dt.date | None,
+) -> SeriesPlan:
+    """plan_series for the common case: one cadence, and only the calendar closes dates.
+
+    The same plan as the slot-by-slot loop (a property test holds them equal), made with
+    whole-list operations: grid dates in blocks, the closed ones looked up at once.
+    """
+    step = curriculum.gaps[0]
+    count = len(curriculum.sessions)
+    first_known, last_known = calendar.school_span
+    closed = calendar.everyone(series.school_holidays)
+    block = count + 16 if until is None else max((until - start) // step + 1, 0)
+    offsets = _offsets(step, block)
+    seen: list[dt.date] = []
+    first = start
+    while True:
+        grid = [first + offset for offset in offsets]
+        if until is not None:
+            seen = grid[: bisect.bisect_right(grid, until)]
+            open_days = [d for d in seen if d not in closed]
+            break
+        seen += grid
+        open_days = [d for d in seen if d not in closed]
+        if len(open_days) >= count:
+            break
+        if len(seen) > MAX_SLOTS:
+            raise PlanningError(
+                f"{series.kind.value} {series.id!r}: no open date found in {MAX_SLOTS} grid slots"
+            )
+        first = grid[-1] + step
+    if not curriculum.repeats and len(open_days) >= count:
+        open_days = open_days[:count]
+        seen = seen[: bisect.bisect_right(seen, open_days[-1])]
+    if series.school_holidays and seen and not first_known <= seen[0] <= seen[-1] <= last_known:
+        # Dates only grow: the first and last date seen bound all the others.
+        calendar.check_known(seen[0])
+        calendar.check_known(seen[-1])
+    skipped = tuple([d for d in seen if d in closed])
+    rounds = len(open_days) // count + 1
+    return SeriesPlan(
+        series,
+        curriculum,
+        tuple(open_days),
+        (_positions(count) * rounds)[: len(open_days)],
+        skipped,
+        tuple(map(closed.__getitem__, skipped)),
+    )
+
+
+def group_series(
+    program: Program,
+    group: Group,
+    curriculum: Curriculum,
+    zone: zoneinfo.ZoneInfo | None = None,
+) -> Series:
+    """The series of sessions of *group* (*zone* is the program's, when already at hand)."""
     return Series(
-        id=group.id,
-        kind=SeriesKind.GROUP,
-        title=group.name,
-        program=program.id,
-        curriculum=curriculum.id,
-        start_time=group.start_time,
-        zone=program.zone,
-        venue=group.venue,
-        leaders=tuple(group.workers),
-        school_holidays=group.follows_school_holidays,
+        group.id,
+        SeriesKind.GROUP,
+        group.name,
+        program.id,
+        curriculum.id,
+        group.start_time,
+        zone or program.zone,
+        group.venue,
+        group.workers,
+        (),
+        group.follows_school_holidays,
     )
 
 
@@ -309,30 +460,70 @@ def _cancelled(closures: Iterable[Closure]) -> dict[dt.date, str]:
 
 # -- a whole program ---------------------------------------------------------------------
 class _Bookings:
-    """Who and what is taken when, to find overlaps in time."""
+    """Who and which venue is taken on which day, to find sessions that overlap in time.
+
+    For each person and each venue: day → the series booked then (a list once several
+    series share the day at different times).
+    """
 
     def __init__(self, rooms: Mapping[str, int]) -> None:
         self.rooms = rooms
-        self.people: dict[tuple[str, dt.date], list[tuple[int, int, str]]] = {}
-        self.venues: dict[tuple[str, dt.date], list[tuple[int, int, str]]] = {}
+        self.people: dict[str, dict[dt.date, str | list[str]]] = {}
+        self.venues: dict[str, dict[dt.date, str | list[str]]] = {}
+        self.plans: dict[str, SeriesPlan] = {}
 
-    @staticmethod
-    def _span(series: Series, minutes: int) -> tuple[int, int]:
-        begin = series.start_time.hour * 60 + series.start_time.minute
-        return begin, begin + minutes
+    def _calendars(
+        self, series: Series
+    ) -> list[tuple[dict[str, dict[dt.date, str | list[str]]], str]]:
+        found = [(self.people, p) for p in series.people]
+        if series.venue is not None:
+            found.append((self.venues, series.venue))
+        return found
+
+    def free(self, series: Series, days: Sequence[dt.date]) -> bool:
+        """Whether nobody and no venue of *series* is booked at all on any of *days*."""
+        people = self.people
+        for person in series.people:
+            taken = people.get(person)
+            if taken is not None and not taken.keys().isdisjoint(days):
+                return False
+        if series.venue is not None:
+            taken = self.venues.get(series.venue)
+            if taken is not None and not taken.keys().isdisjoint(days):
+                return False
+        return True
+
+    def _span(self, series_id: str, day: dt.date) -> tuple[int, int]:
+        plan = self.plans[series_id]
+        begin = plan.series.start_time.hour * 60 + plan.series.start_time.minute
+        return begin, begin + (plan.minutes_on(day) or 0)
+
+    def _overlaps(
+        self, table: dict[str, dict[dt.date, str | list[str]]], name: str, day: dt.date,
+        begin: int, end: int,
+    ) -> list[str]:  # fmt: skip
+        found = table.get(name, {}).get(day)
+        if found is None:
+            return []
+        others = [found] if isinstance(found, str) else found
+        overlapping = []
+        for other in others:
+            b, e = self._span(other, day)
+            if b < end and begin < e:
+                overlapping.append(other)
+        return overlapping
 
     def overlapping(self, series: Series, day: dt.date, minutes: int) -> list[tuple[str, str]]:
         """Every booking *series* would collide with: (what collides, the other series)."""
-        begin, end = self._span(series, minutes)
-        found = []
-        for person in series.people:
-            for b, e, other in self.people.get((person, day), ()):
-                if b < end and begin < e:
-                    found.append((f"{person} is already in {other}", other))
+        begin = series.start_time.hour * 60 + series.start_time.minute
+        end = begin + minutes
+        found = [
+            (f"{person} is already in {other}", other)
+            for person in series.people
+            for other in self._overlaps(self.people, person, day, begin, end)
+        ]
         if series.venue is not None:
-            taken = [
-                o for b, e, o in self.venues.get((series.venue, day), ()) if b < end and begin < e
-            ]
+            taken = self._overlaps(self.venues, series.venue, day, begin, end)
             if len(taken) >= self.rooms.get(series.venue, 1):
                 found += [(f"venue {series.venue} is in use by {other}", other) for other in taken]
         return found
@@ -342,14 +533,26 @@ class _Bookings:
         found = self.overlapping(series, day, minutes)
         return f"clash: {found[0][0]}" if found else None
 
-    def book(self, plan: SeriesPlan) -> None:
+    def book(self, plan: SeriesPlan, free: bool = False) -> None:
+        """Book the sessions of *plan*; *free* says nothing is booked on its days yet."""
         series = plan.series
-        for s in plan.sessions:
-            span = (*self._span(series, s.minutes), series.id)
-            for person in series.people:
-                self.people.setdefault((person, s.day), []).append(span)
-            if series.venue is not None:
-                self.venues.setdefault((series.venue, s.day), []).append(span)
+        self.plans[series.id] = plan
+        booked = dict.fromkeys(plan.days, series.id)
+        for table, name in self._calendars(series):
+            taken = table.get(name)
+            if taken is None:
+                table[name] = dict(booked)
+            elif free:
+                taken.update(booked)
+            else:
+                for day in plan.days:
+                    found = taken.get(day)
+                    if found is None:
+                        taken[day] = series.id
+                    elif isinstance(found, str):
+                        taken[day] = [found, series.id]
+                    else:
+                        found.append(series.id)
 
 
 def plan_program(
@@ -382,30 +585,32 @@ def plan_program(
         return found
 
     bookings = _Bookings({v.id: v.rooms for v in program.venues})
+    zone = program.zone
     plans: list[SeriesPlan] = []
     violations: list[Violation] = []
 
-    def plan(series: Series, cur: Curriculum, start: dt.date, extra: Extra | None) -> SeriesPlan:
-        def blocked(day: dt.date, minutes: int) -> str | None:
-            reason = extra(day, minutes) if extra is not None else None
-            if reason is None and clashes is ClashMode.SKIP:
-                reason = bookings.clash(series, day, minutes)
-            return reason
-
+    def plan(series: Series, cur: Curriculum, start: dt.date, extra: Extra | None) -> None:
+        cancelled = _cancelled(cancellations[series.id]) if series.id in cancellations else None
         result = plan_series(
-            series,
-            cur,
-            start,
-            calendar,
-            until=until,
-            cancelled=_cancelled(cancellations.get(series.id, ())),
-            extra=blocked,
+            series, cur, start, calendar, until=until, cancelled=cancelled, extra=extra
         )
-        if clashes is ClashMode.REPORT:
-            violations.extend(_clashes(bookings, result))
-        bookings.book(result)
+        # Most series share nobody and no venue on any of their dates with what is booked:
+        # then there is no clash to look for. Otherwise plan again, slot by slot.
+        free = bookings.free(series, result.days)
+        if not free:
+            if clashes is ClashMode.SKIP:
+
+                def blocked(day: dt.date, minutes: int) -> str | None:
+                    reason = extra(day, minutes) if extra is not None else None
+                    return reason if reason is not None else bookings.clash(series, day, minutes)
+
+                result = plan_series(
+                    series, cur, start, calendar, until=until, cancelled=cancelled, extra=blocked
+                )
+            else:
+                violations.extend(_clashes(bookings, result))
+        bookings.book(result, free=free)
         plans.append(result)
-        return result
 
     completed: dict[str, dt.date] = {
         w.id: w.trained_on for w in program.workers if w.trained_on is not None
@@ -441,11 +646,7 @@ def plan_program(
         for worker in training.workers:
             completed.setdefault(worker, end)
         if until is not None:
-            result = attrs.evolve(
-                result,
-                sessions=tuple(s for s in result.sessions if s.day <= until),
-                skipped=tuple(k for k in result.skipped if k.day <= until),
-            )
+            result = result.until(until)
         bookings.book(result)
         plans.append(result)
 
@@ -465,10 +666,13 @@ def plan_program(
         )
         plan(series, attrs.evolve(cur, repeats=False), event.date, None)
 
+    evenings = curriculum(program.curricula.groups) if program.groups else None
     for group in program.groups:
         if groups is not None and group.id not in groups:
             continue
-        cur = curriculum(group.curriculum or program.curricula.groups)
+        chosen = curriculum(group.curriculum) if group.curriculum else evenings
+        assert chosen is not None
+        cur = chosen
         untrained = [w for w in group.workers if w not in completed]
         if untrained:
             violations.extend(
@@ -498,7 +702,7 @@ def plan_program(
                 def wait(day: dt.date, minutes: int, ready: dt.date = ready) -> str | None:
                     return "workers not yet trained" if day <= ready else None
 
-        plan(group_series(program, group, cur), cur, group.start_date, wait)
+        plan(group_series(program, group, cur, zone), cur, group.start_date, wait)
     return ProgramPlan(program.id, tuple(plans), tuple(violations))
 
 
