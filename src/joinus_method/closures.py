@@ -201,6 +201,23 @@ class ClosureCalendar:
         """The venues with any closed day."""
         return frozenset(v for v, days in self.venues.items() if days)
 
+    @functools.cached_property
+    def _numbers_with_school(self) -> dict[int, str]:
+        return {d.toordinal(): r for d, r in self._with_school.items()}
+
+    @functools.cached_property
+    def _numbers_without_school(self) -> dict[int, str]:
+        return {d.toordinal(): r for d, r in self._without_school.items()}
+
+    @functools.cached_property
+    def school_span_numbers(self) -> tuple[int, int]:
+        """The known school-holiday span as ordinal day numbers."""
+        return self.school_span[0].toordinal(), self.school_span[1].toordinal()
+
+    def closed_numbers(self, school: bool) -> Mapping[int, str]:
+        """As :meth:`everyone`, keyed by ordinal day number."""
+        return self._numbers_with_school if school else self._numbers_without_school
+
     def everyone(self, school: bool) -> Mapping[dt.date, str]:
         """The days closed for every session: public holidays and the program's closures,
         with the school holidays when *school*. A public holiday's name wins."""

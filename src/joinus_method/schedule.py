@@ -21,7 +21,8 @@ import bisect
 import datetime as dt
 import enum
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
 import attrs
@@ -94,10 +95,10 @@ class Series:
     """People attending who must be free too: the workers in a training."""
     school_holidays: bool = True
 
-    @property
+    @functools.cached_property
     def people(self) -> tuple[str, ...]:
         """Everyone who must be present."""
-        return (*self.leaders, *self.participants)
+        return self.leaders + self.participants if self.participants else self.leaders
 
 
 @attrs.frozen
@@ -148,24 +149,35 @@ class SkippedSlot:
 class SeriesPlan:
     """The dated sessions of one series and the grid dates it skipped.
 
-    A plan is kept compact (the dates and which session falls on each); the session and
-    skipped-slot values are made when first asked for.
+    A plan is kept compact, as day numbers (proleptic Gregorian ordinals, as
+    :meth:`datetime.date.toordinal`) and which session falls on each; dates, sessions and
+    skipped slots are made when first asked for.
     """
 
     series: Series
     curriculum: Curriculum = attrs.field(repr=lambda c: repr(c.id))
-    days: tuple[dt.date, ...]
-    """The dates of the sessions, in order."""
+    day_numbers: tuple[int, ...]
+    """The ordinal day numbers of the sessions, in order."""
     indices: tuple[int, ...]
-    """For each date, the index of its session in the curriculum."""
-    skipped_days: tuple[dt.date, ...]
+    """For each session, the index of its session in the curriculum."""
+    skipped_numbers: tuple[int, ...]
     skipped_reasons: tuple[str, ...]
+
+    @functools.cached_property
+    def days(self) -> tuple[dt.date, ...]:
+        """The dates of the sessions, in order."""
+        return tuple(map(dt.date.fromordinal, self.day_numbers))
+
+    @functools.cached_property
+    def skipped_days(self) -> tuple[dt.date, ...]:
+        """The skipped grid dates, in order."""
+        return tuple(map(dt.date.fromordinal, self.skipped_numbers))
 
     @functools.cached_property
     def sessions(self) -> tuple[PlannedSession, ...]:
         """The planned sessions, in order."""
         sessions = self.curriculum.sessions
-        default = self.curriculum.default_minutes
+        lengths = self.curriculum.lengths
         out = []
         cycle = 0
         previous = -1
@@ -173,9 +185,8 @@ class SeriesPlan:
             if index <= previous:
                 cycle += 1
             previous = index
-            session = sessions[index]
             out.append(
-                PlannedSession(self.series, cycle, index + 1, session, day, session.length(default))
+                PlannedSession(self.series, cycle, index + 1, sessions[index], day, lengths[index])
             )
         return tuple(out)
 
@@ -189,27 +200,25 @@ class SeriesPlan:
 
     def until(self, last: dt.date) -> SeriesPlan:
         """This plan cut off after *last*."""
-        kept = bisect.bisect_right(self.days, last)
-        skipped = bisect.bisect_right(self.skipped_days, last)
+        number = last.toordinal()
+        kept = bisect.bisect_right(self.day_numbers, number)
+        skipped = bisect.bisect_right(self.skipped_numbers, number)
         return attrs.evolve(
             self,
-            days=self.days[:kept],
+            day_numbers=self.day_numbers[:kept],
             indices=self.indices[:kept],
-            skipped_days=self.skipped_days[:skipped],
+            skipped_numbers=self.skipped_numbers[:skipped],
             skipped_reasons=self.skipped_reasons[:skipped],
         )
 
-    def minutes_on(self, day: dt.date) -> int | None:
-        """The length of the session on *day*, or None when there is none."""
-        return self._minutes.get(day)
+    def minutes_on(self, number: int) -> int | None:
+        """The length of the session on day *number*, or None when there is none."""
+        return self._minutes.get(number)
 
     @functools.cached_property
-    def _minutes(self) -> dict[dt.date, int]:
-        sessions = self.curriculum.sessions
-        default = self.curriculum.default_minutes
-        return {
-            d: sessions[i].length(default) for d, i in zip(self.days, self.indices, strict=True)
-        }
+    def _minutes(self) -> dict[int, int]:
+        lengths = self.curriculum.lengths
+        return {d: lengths[i] for d, i in zip(self.day_numbers, self.indices, strict=True)}
 
 
 @attrs.frozen
@@ -338,18 +347,19 @@ def plan_series(
             f"{series.kind.value} {series.id!r}: no open date found in {MAX_SLOTS} grid slots"
         )
     return SeriesPlan(
-        series, curriculum, tuple(days), tuple(indices), tuple(skipped_days), tuple(skipped_reasons)
+        series,
+        curriculum,
+        tuple(d.toordinal() for d in days),
+        tuple(indices),
+        tuple(d.toordinal() for d in skipped_days),
+        tuple(skipped_reasons),
     )
 
 
-@functools.lru_cache(maxsize=64)
-def _positions(count: int) -> tuple[int, ...]:
-    return tuple(range(count))
-
-
-@functools.lru_cache(maxsize=64)
-def _offsets(step: dt.timedelta, count: int) -> tuple[dt.timedelta, ...]:
-    return tuple(step * k for k in range(count))
+@functools.lru_cache(maxsize=256)
+def _positions(count: int, length: int) -> tuple[int, ...]:
+    """0, 1, ..., count - 1, again and again, *length* long."""
+    return tuple(k % count for k in range(length))
 
 
 def _plan_on_even_grid(
@@ -361,46 +371,49 @@ def _plan_on_even_grid(
 ) -> SeriesPlan:
     """plan_series for the common case: one cadence, and only the calendar closes dates.
 
-    The same plan as the slot-by-slot loop (a property test holds them equal), made with
-    whole-list operations: grid dates in blocks, the closed ones looked up at once.
+    The same plan as the slot-by-slot loop (a property test holds them equal), made on day
+    numbers with whole-list operations: the grid is a range, the closed days a lookup.
     """
-    step = curriculum.gaps[0]
+    step = curriculum.gaps[0].days
     count = len(curriculum.sessions)
-    first_known, last_known = calendar.school_span
-    closed = calendar.everyone(series.school_holidays)
-    block = count + 16 if until is None else max((until - start) // step + 1, 0)
-    offsets = _offsets(step, block)
-    seen: list[dt.date] = []
-    first = start
-    while True:
-        grid = [first + offset for offset in offsets]
-        if until is not None:
-            seen = grid[: bisect.bisect_right(grid, until)]
-            open_days = [d for d in seen if d not in closed]
-            break
-        seen += grid
-        open_days = [d for d in seen if d not in closed]
-        if len(open_days) >= count:
-            break
-        if len(seen) > MAX_SLOTS:
-            raise PlanningError(
-                f"{series.kind.value} {series.id!r}: no open date found in {MAX_SLOTS} grid slots"
-            )
-        first = grid[-1] + step
+    closed = calendar.closed_numbers(series.school_holidays)
+    begin = start.toordinal()
+    seen_last: int | None
+    if until is not None:
+        grid = range(begin, until.toordinal() + 1, step)
+        open_days = [d for d in grid if d not in closed]
+        seen_last = grid[-1] if grid else None
+    else:
+        stop = begin + (count + 16) * step
+        while True:
+            open_days = [d for d in range(begin, stop, step) if d not in closed]
+            if len(open_days) >= count:
+                break
+            if (stop - begin) // step > MAX_SLOTS:
+                raise PlanningError(
+                    f"{series.kind.value} {series.id!r}: no open date found in "
+                    f"{MAX_SLOTS} grid slots"
+                )
+            stop += (count + 16) * step
+        seen_last = None
     if not curriculum.repeats and len(open_days) >= count:
-        open_days = open_days[:count]
-        seen = seen[: bisect.bisect_right(seen, open_days[-1])]
-    if series.school_holidays and seen and not first_known <= seen[0] <= seen[-1] <= last_known:
-        # Dates only grow: the first and last date seen bound all the others.
-        calendar.check_known(seen[0])
-        calendar.check_known(seen[-1])
-    skipped = tuple([d for d in seen if d in closed])
-    rounds = len(open_days) // count + 1
+        del open_days[count:]
+        seen_last = open_days[-1]
+    if seen_last is None:
+        skipped: tuple[int, ...] = ()
+    else:
+        skipped = tuple([d for d in range(begin, seen_last + 1, step) if d in closed])
+        if series.school_holidays:
+            first_known, last_known = calendar.school_span_numbers
+            if not first_known <= begin <= seen_last <= last_known:
+                # Day numbers only grow: the first and last seen bound all the others.
+                calendar.check_known(start)
+                calendar.check_known(dt.date.fromordinal(seen_last))
     return SeriesPlan(
         series,
         curriculum,
         tuple(open_days),
-        (_positions(count) * rounds)[: len(open_days)],
+        _positions(count, len(open_days)),
         skipped,
         tuple(map(closed.__getitem__, skipped)),
     )
@@ -462,44 +475,70 @@ def _cancelled(closures: Iterable[Closure]) -> dict[dt.date, str]:
 class _Bookings:
     """Who and which venue is taken on which day, to find sessions that overlap in time.
 
-    For each person and each venue: day → the series booked then (a list once several
-    series share the day at different times).
+    For each person and each venue: day number → the series booked then (a list once
+    several series share the day at different times).
     """
 
-    def __init__(self, rooms: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        rooms: Mapping[str, int],
+        shared_people: Set[tuple[str, int]] | None = None,
+        shared_venues: Set[tuple[str, int]] | None = None,
+    ) -> None:
         self.rooms = rooms
-        self.people: dict[str, dict[dt.date, str | list[str]]] = {}
-        self.venues: dict[str, dict[dt.date, str | list[str]]] = {}
+        self.people: dict[str, dict[int, str | list[str]]] = {}
+        self.venues: dict[str, dict[int, str | list[str]]] = {}
         self.plans: dict[str, SeriesPlan] = {}
+        # Cadences are whole weeks, so a series meets on one weekday only. A person or venue
+        # can clash only with a series on the same weekday: (name, weekday) pairs in one
+        # series need no booking. None means: book everyone and every venue.
+        self.shared_people = shared_people
+        self.shared_venues = shared_venues
 
     def _calendars(
-        self, series: Series
-    ) -> list[tuple[dict[str, dict[dt.date, str | list[str]]], str]]:
-        found = [(self.people, p) for p in series.people]
-        if series.venue is not None:
+        self, series: Series, weekday: int
+    ) -> list[tuple[dict[str, dict[int, str | list[str]]], str]]:
+        people, venues = self.shared_people, self.shared_venues
+        found = [
+            (self.people, p) for p in series.people if people is None or (p, weekday) in people
+        ]
+        if series.venue is not None and (venues is None or (series.venue, weekday) in venues):
             found.append((self.venues, series.venue))
         return found
 
-    def free(self, series: Series, days: Sequence[dt.date]) -> bool:
-        """Whether nobody and no venue of *series* is booked at all on any of *days*."""
-        people = self.people
-        for person in series.people:
-            taken = people.get(person)
+    def book_if_free(self, plan: SeriesPlan) -> bool:
+        """Book *plan* when nobody and no venue of it is booked on any of its days at all.
+
+        Then no clash is possible, whatever the times. Returns whether it was booked.
+        """
+        series = plan.series
+        days = plan.day_numbers
+        if not days:
+            self.plans[series.id] = plan
+            return True
+        tables = self._calendars(series, _weekday(days[0]))
+        for table, name in tables:
+            taken = table.get(name)
             if taken is not None and not taken.keys().isdisjoint(days):
                 return False
-        if series.venue is not None:
-            taken = self.venues.get(series.venue)
-            if taken is not None and not taken.keys().isdisjoint(days):
-                return False
+        self.plans[series.id] = plan
+        if tables:
+            booked: dict[int, str | list[str]] = dict.fromkeys(days, series.id)
+            for table, name in tables:
+                taken = table.get(name)
+                if taken is None:
+                    table[name] = booked.copy()
+                else:
+                    taken.update(booked)
         return True
 
-    def _span(self, series_id: str, day: dt.date) -> tuple[int, int]:
+    def _span(self, series_id: str, day: int) -> tuple[int, int]:
         plan = self.plans[series_id]
         begin = plan.series.start_time.hour * 60 + plan.series.start_time.minute
         return begin, begin + (plan.minutes_on(day) or 0)
 
     def _overlaps(
-        self, table: dict[str, dict[dt.date, str | list[str]]], name: str, day: dt.date,
+        self, table: dict[str, dict[int, str | list[str]]], name: str, day: int,
         begin: int, end: int,
     ) -> list[str]:  # fmt: skip
         found = table.get(name, {}).get(day)
@@ -517,13 +556,14 @@ class _Bookings:
         """Every booking *series* would collide with: (what collides, the other series)."""
         begin = series.start_time.hour * 60 + series.start_time.minute
         end = begin + minutes
+        number = day.toordinal()
         found = [
             (f"{person} is already in {other}", other)
             for person in series.people
-            for other in self._overlaps(self.people, person, day, begin, end)
+            for other in self._overlaps(self.people, person, number, begin, end)
         ]
         if series.venue is not None:
-            taken = self._overlaps(self.venues, series.venue, day, begin, end)
+            taken = self._overlaps(self.venues, series.venue, number, begin, end)
             if len(taken) >= self.rooms.get(series.venue, 1):
                 found += [(f"venue {series.venue} is in use by {other}", other) for other in taken]
         return found
@@ -533,26 +573,22 @@ class _Bookings:
         found = self.overlapping(series, day, minutes)
         return f"clash: {found[0][0]}" if found else None
 
-    def book(self, plan: SeriesPlan, free: bool = False) -> None:
-        """Book the sessions of *plan*; *free* says nothing is booked on its days yet."""
+    def book(self, plan: SeriesPlan) -> None:
+        """Book the sessions of *plan*, next to whatever is booked on the same days."""
         series = plan.series
         self.plans[series.id] = plan
-        booked = dict.fromkeys(plan.days, series.id)
-        for table, name in self._calendars(series):
-            taken = table.get(name)
-            if taken is None:
-                table[name] = dict(booked)
-            elif free:
-                taken.update(booked)
-            else:
-                for day in plan.days:
-                    found = taken.get(day)
-                    if found is None:
-                        taken[day] = series.id
-                    elif isinstance(found, str):
-                        taken[day] = [found, series.id]
-                    else:
-                        found.append(series.id)
+        if not plan.day_numbers:
+            return
+        for table, name in self._calendars(series, _weekday(plan.day_numbers[0])):
+            taken = table.setdefault(name, {})
+            for day in plan.day_numbers:
+                found = taken.get(day)
+                if found is None:
+                    taken[day] = series.id
+                elif isinstance(found, str):
+                    taken[day] = [found, series.id]
+                else:
+                    found.append(series.id)
 
 
 def plan_program(
@@ -584,7 +620,18 @@ def plan_program(
             raise PlanningError(f"curriculum {curriculum_id!r} is not given")
         return found
 
-    bookings = _Bookings({v.id: v.rooms for v in program.venues})
+    starts: list[tuple[dt.date, Iterable[str], str | None]] = [
+        *((t.start_date, (t.coach, *t.workers), t.venue) for t in program.trainings),
+        *((e.date, (), e.venue) for e in program.events),
+        *((g.start_date, g.workers, g.venue) for g in program.groups),
+    ]
+    people_seen = Counter((p, day.weekday()) for day, people, _ in starts for p in people)
+    venues_seen = Counter((v, day.weekday()) for day, _, v in starts if v is not None)
+    bookings = _Bookings(
+        {v.id: v.rooms for v in program.venues},
+        {key for key, n in people_seen.items() if n > 1},
+        {key for key, n in venues_seen.items() if n > 1},
+    )
     zone = program.zone
     plans: list[SeriesPlan] = []
     violations: list[Violation] = []
@@ -596,8 +643,7 @@ def plan_program(
         )
         # Most series share nobody and no venue on any of their dates with what is booked:
         # then there is no clash to look for. Otherwise plan again, slot by slot.
-        free = bookings.free(series, result.days)
-        if not free:
+        if not bookings.book_if_free(result):
             if clashes is ClashMode.SKIP:
 
                 def blocked(day: dt.date, minutes: int) -> str | None:
@@ -609,7 +655,7 @@ def plan_program(
                 )
             else:
                 violations.extend(_clashes(bookings, result))
-        bookings.book(result, free=free)
+            bookings.book(result)
         plans.append(result)
 
     completed: dict[str, dt.date] = {
@@ -667,14 +713,15 @@ def plan_program(
         plan(series, attrs.evolve(cur, repeats=False), event.date, None)
 
     evenings = curriculum(program.curricula.groups) if program.groups else None
+    trained = frozenset(completed)
     for group in program.groups:
         if groups is not None and group.id not in groups:
             continue
         chosen = curriculum(group.curriculum) if group.curriculum else evenings
         assert chosen is not None
         cur = chosen
-        untrained = [w for w in group.workers if w not in completed]
-        if untrained:
+        if not trained.issuperset(group.workers):
+            untrained = [w for w in group.workers if w not in completed]
             violations.extend(
                 Violation(
                     "untrained-worker",
@@ -684,7 +731,7 @@ def plan_program(
                 for w in untrained
             )
             continue
-        ready = max(completed[w] for w in group.workers)
+        ready = max(map(completed.__getitem__, group.workers))
         wait: Extra | None = None
         if group.start_date <= ready:
             if clashes is ClashMode.REPORT:
@@ -704,6 +751,11 @@ def plan_program(
 
         plan(group_series(program, group, cur, zone), cur, group.start_date, wait)
     return ProgramPlan(program.id, tuple(plans), tuple(violations))
+
+
+def _weekday(number: int) -> int:
+    """The weekday of day *number* (0 for Monday), as :meth:`datetime.date.weekday`."""
+    return (number + 6) % 7
 
 
 def _clashes(bookings: _Bookings, plan: SeriesPlan) -> list[Violation]:
