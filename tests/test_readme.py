@@ -18,7 +18,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     commands = [body.strip() for lang, body in BLOCKS if lang == "sh"]
     assert len(commands) == 2
     install_and_run, install_and_test = commands
-    assert "joinus check --bundled" in install_and_run
+    assert install_and_run.endswith("joinus plan")
     assert "pytest" in install_and_test
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert install_and_test in ci
@@ -37,7 +37,7 @@ def test_python_examples_run() -> None:
 
 def test_check_example_output() -> None:
     """The `joinus check` session shown in the README prints what it shows."""
-    (session,) = [body for lang, body in BLOCKS if lang == "text" and body.startswith("$ joinus")]
+    (session,) = [b for lang, b in BLOCKS if lang == "text" and b.startswith("$ joinus check")]
     command, *expected = session.strip().splitlines()
     argv = shlex.split(command.removeprefix("$ "))
     joinus = Path(sys.executable).parent / argv[0]
@@ -64,3 +64,16 @@ def test_example_script_prints_the_chain() -> None:
     assert done.stdout.count("  trains ") == 4
     assert "tuesdays from 2021-05-11 at X-Out" in done.stdout
     assert "mondays from 2021-05-17 at The Base" in done.stdout
+
+
+def test_plan_example_runs(tmp_path: Path) -> None:
+    """The `joinus plan` line shown in the README plans and writes both files."""
+    (session,) = [b for lang, b in BLOCKS if lang == "text" and b.startswith("$ joinus plan")]
+    argv = shlex.split(session.strip().splitlines()[0].removeprefix("$ "))
+    joinus = Path(sys.executable).parent / argv[0]
+    done = subprocess.run(
+        [str(joinus), *argv[1:]], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "plan.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert (tmp_path / "plan.csv").read_text(encoding="utf-8").startswith("date,")
