@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .closures import Closure
+    from .closures import Closure, ClosureCalendar, OutsideCalendar
     from .curriculum import (
         Audience,
         Curriculum,
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         loads,
     )
     from .errors import ChainError, DocumentError, InvalidValue, JoinUsError, Problem, UnknownId
+    from .exports import to_csv, to_ics
     from .framework import (
         AnswerOption,
         Domain,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
         ScoreBand,
         Subscale,
     )
+    from .milestones import Milestone, MilestoneKind, youth_milestones
     from .people import (
         Coach,
         Membership,
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
         YouthWorker,
         new_pseudonym,
     )
+    from .placement import Application, Placement, place_youths
     from .program import (
         AGE_12_TO_18,
         AGE_18_TO_25,
@@ -72,6 +75,17 @@ if TYPE_CHECKING:
         Venue,
         Weekday,
     )
+    from .schedule import (
+        ClashMode,
+        PlannedSession,
+        PlanningError,
+        ProgramPlan,
+        SeriesPlan,
+        SkippedSlot,
+        Violation,
+        plan_group,
+        plan_program,
+    )
 
 # Public names are loaded from their modules on first use, so that `import joinus_method`
 # stays fast; the modules themselves import heavy libraries only where they use them.
@@ -81,9 +95,12 @@ _EXPORTS: dict[str, str] = {
     "MAX_GROUP_SIZE": "program",
     "AgeBand": "program",
     "AnswerOption": "framework",
+    "Application": "placement",
     "Audience": "curriculum",
     "ChainError": "errors",
+    "ClashMode": "schedule",
     "Closure": "closures",
+    "ClosureCalendar": "closures",
     "Coach": "people",
     "Curriculum": "curriculum",
     "CurriculumChoice": "program",
@@ -103,25 +120,35 @@ _EXPORTS: dict[str, str] = {
     "Leader": "curriculum",
     "Level": "framework",
     "Membership": "people",
+    "Milestone": "milestones",
+    "MilestoneKind": "milestones",
     "Municipality": "people",
     "Organisation": "people",
     "OrganisationKind": "people",
+    "OutsideCalendar": "closures",
     "PersonalData": "people",
     "Phase": "curriculum",
     "Pin": "curriculum",
+    "Placement": "placement",
+    "PlannedSession": "schedule",
+    "PlanningError": "schedule",
     "Problem": "errors",
     "Program": "program",
+    "ProgramPlan": "schedule",
     "ProgressFramework": "framework",
     "ReadinessRule": "framework",
     "SchoolRegion": "program",
-    "Training": "program",
     "ScoreBand": "framework",
     "Segment": "curriculum",
     "SegmentKind": "curriculum",
+    "SeriesPlan": "schedule",
     "Session": "curriculum",
+    "SkippedSlot": "schedule",
     "Subscale": "framework",
+    "Training": "program",
     "UnknownId": "errors",
     "Venue": "program",
+    "Violation": "schedule",
     "Weekday": "program",
     "Youth": "people",
     "YouthWorker": "people",
@@ -133,6 +160,12 @@ _EXPORTS: dict[str, str] = {
     "load_program": "documents",
     "loads": "documents",
     "new_pseudonym": "people",
+    "place_youths": "placement",
+    "plan_group": "schedule",
+    "plan_program": "schedule",
+    "to_csv": "exports",
+    "to_ics": "exports",
+    "youth_milestones": "milestones",
 }
 
 __all__ = [
@@ -141,9 +174,12 @@ __all__ = [
     "MAX_GROUP_SIZE",
     "AgeBand",
     "AnswerOption",
+    "Application",
     "Audience",
     "ChainError",
+    "ClashMode",
     "Closure",
+    "ClosureCalendar",
     "Coach",
     "Curriculum",
     "CurriculumChoice",
@@ -163,25 +199,35 @@ __all__ = [
     "Leader",
     "Level",
     "Membership",
+    "Milestone",
+    "MilestoneKind",
     "Municipality",
     "Organisation",
     "OrganisationKind",
+    "OutsideCalendar",
     "PersonalData",
     "Phase",
     "Pin",
+    "Placement",
+    "PlannedSession",
+    "PlanningError",
     "Problem",
     "Program",
+    "ProgramPlan",
     "ProgressFramework",
     "ReadinessRule",
     "SchoolRegion",
     "ScoreBand",
     "Segment",
     "SegmentKind",
+    "SeriesPlan",
     "Session",
+    "SkippedSlot",
     "Subscale",
     "Training",
     "UnknownId",
     "Venue",
+    "Violation",
     "Weekday",
     "Youth",
     "YouthWorker",
@@ -193,6 +239,12 @@ __all__ = [
     "load_program",
     "loads",
     "new_pseudonym",
+    "place_youths",
+    "plan_group",
+    "plan_program",
+    "to_csv",
+    "to_ics",
+    "youth_milestones",
 ]
 
 
