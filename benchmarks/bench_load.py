@@ -11,35 +11,23 @@ Run: ``python benchmarks/bench_load.py`` (``--quick`` for fewer repeats).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import statistics
 import subprocess
 import sys
 import time
 import tomllib
-from collections.abc import Callable
+
+from common import best_of, national_program
 
 from joinus_method import (
-    AGE_12_TO_18,
-    AGE_18_TO_25,
     Audience,
-    Coach,
     Curriculum,
-    CurriculumChoice,
     Goal,
-    Group,
     Leader,
-    Municipality,
-    Organisation,
-    OrganisationKind,
     Phase,
-    Program,
     Segment,
     SegmentKind,
     Session,
-    Venue,
-    Weekday,
-    YouthWorker,
     dumps,
     loads,
 )
@@ -84,61 +72,6 @@ def big_curriculum(n_sessions: int = 1000) -> Curriculum:
     )
 
 
-def big_program(n_groups: int = 500) -> Program:
-    municipalities = tuple(Municipality(f"gemeente-{m}", f"Gemeente {m}") for m in range(100))
-    orgs = (
-        Organisation("stichting", "Stichting", OrganisationKind.FOUNDATION),
-        Organisation(
-            "welzijn", "Welzijn", OrganisationKind.WELFARE, tuple(m.id for m in municipalities)
-        ),
-    )
-    coaches = tuple(Coach(f"coach-{c}", f"Coach {c}", "stichting") for c in range(20))
-    workers = tuple(
-        YouthWorker(
-            f"werker-{w}", f"Werker {w}", "welzijn", coaches[w % 20].id, dt.date(2024, 6, 1)
-        )
-        for w in range(n_groups * 2)
-    )
-    venues = tuple(
-        Venue(f"locatie-{v}", f"Jongerencentrum {v}", municipalities[v % 100].id)
-        for v in range(n_groups // 2)
-    )
-    start = dt.date(2024, 9, 2)
-    groups = tuple(
-        Group(
-            id=f"groep-{g}",
-            name=f"Groep {g}",
-            age_band=AGE_12_TO_18 if g % 2 else AGE_18_TO_25,
-            weekday=Weekday.of(start + dt.timedelta(days=g % 5)),
-            start_date=start + dt.timedelta(days=g % 5),
-            start_time=dt.time(19),
-            venue=venues[g // 2].id,
-            workers=(workers[2 * g].id, workers[2 * g + 1].id),
-        )
-        for g in range(n_groups)
-    )
-    return Program(
-        id="landelijk",
-        title="Landelijk",
-        curricula=CurriculumChoice("werkerstraining", "groepsavonden", "zelfredzaamheid"),
-        municipalities=municipalities,
-        organisations=orgs,
-        coaches=coaches,
-        workers=workers,
-        venues=venues,
-        groups=groups,
-    )
-
-
-def best_of(fn: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
 def import_ms(statement: str, repeats: int) -> float:
     runs = []
     for _ in range(repeats):
@@ -157,7 +90,7 @@ def main() -> int:
     print("load + validate against bare tomllib.loads of the same text (target <= 3.0x)")
     for name, doc in (
         ("1,000-session curriculum", big_curriculum()),
-        ("500-group program", big_program()),
+        ("500-group program", national_program(500)),
     ):
         text = dumps(doc)
         assert loads(text) == doc
