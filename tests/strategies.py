@@ -347,7 +347,13 @@ def programs(draw: st.DrawFn, *, max_groups: int = 4) -> Program:
         )
         for v in venue_ids
     )
-    group_ids = draw(unique_ids(0, max_groups))
+    # Groups, events and trainings share one space of series ids.
+    series_ids = draw(unique_ids(0, max_groups + 4))
+    n_groups = draw(st.integers(0, min(max_groups, len(series_ids))))
+    n_events = draw(st.integers(0, min(2, len(series_ids) - n_groups)))
+    group_ids = series_ids[:n_groups]
+    event_ids = series_ids[n_groups : n_groups + n_events]
+    training_ids = series_ids[n_groups + n_events : n_groups + n_events + 2]
     found_groups = tuple(
         draw(groups(group_id=g, venues=venue_ids, workers=worker_ids)) for g in group_ids
     )
@@ -363,10 +369,10 @@ def programs(draw: st.DrawFn, *, max_groups: int = 4) -> Program:
             venue=draw(st.none() | st.sampled_from(venue_ids)),
             registration=draw(optional_texts),
         )
-        for e in draw(unique_ids(0, 2))
+        for e in event_ids
     )
     trainings = []
-    for t in draw(unique_ids(0, 2)):
+    for t in training_ids:
         start = draw(dates())
         trainings.append(
             Training(
@@ -471,7 +477,7 @@ def from_json_schema(
 
 
 # -- planning -----------------------------------------------------------------------------
-PLAN_WINDOW = (dt.date(2020, 8, 3), dt.date(2026, 12, 31))
+PLAN_WINDOW = (dt.date(2020, 9, 7), dt.date(2026, 12, 31))
 """Start dates for plans that follow school holidays (shipped for 2020-2021 to 2027-2028)."""
 
 

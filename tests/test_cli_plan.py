@@ -114,3 +114,40 @@ def test_invalid_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     code, _, err = run(["plan", "--until", "2031-01-01"], capsys)
     assert code == 1
     assert "outside the known school holidays" in err
+
+
+def test_unwritable_exports_and_wrong_curriculum(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file that cannot be written, or a framework given as a curriculum, is an error line."""
+    code, _, err = run(
+        ["plan", "--until", "2021-06-30", "--ics", str(tmp_path / "no" / "x.ics")], capsys
+    )
+    assert code == 1
+    assert "error: cannot write" in err
+    framework = tmp_path / "kader.toml"
+    framework.write_text(
+        find_bundled(DocumentKind.FRAMEWORK, "zelfredzaamheid").text(), encoding="utf-8"
+    )
+    code, _, err = run(["plan", "--curriculum", str(framework)], capsys)
+    assert code == 1
+    assert "not a curriculum document" in err
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["schema"])
+    capsys.readouterr()
+    assert main(["schema", "--out", str(blocker)]) == 1
+    assert "cannot make" in capsys.readouterr().err
+
+
+def test_a_program_with_nothing_to_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A program without groups, trainings or events plans nothing and exits 0."""
+    text = PROGRAM_TEXT.split("# -- groepen")[0].replace(
+        'format = "joinus.program.v1"\n', 'format = "joinus.program.v1"\ngroups = []\n'
+    )
+    program = tmp_path / "leeg.toml"
+    program.write_text(text, encoding="utf-8")
+    code, out, err = run(["plan", str(program)], capsys)
+    assert code == 0, err
+    assert "0 sessions planned" in out

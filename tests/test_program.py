@@ -133,3 +133,21 @@ def test_bundled_program_reproduces_the_seed() -> None:
     (webinar,) = PROGRAM.events
     assert webinar.date == dt.date(2021, 4, 20)
     assert webinar.online
+
+
+def test_series_ids_are_shared() -> None:
+    """A training, an event and a group may not share an id: they are all series of sessions."""
+    (training,) = PROGRAM.trainings
+    with pytest.raises(InvalidValue, match="already used by one of the groups"):
+        attrs.evolve(PROGRAM, trainings=(attrs.evolve(training, id=PROGRAM.groups[0].id),))
+
+
+def test_time_zone_must_exist_and_times_be_local() -> None:
+    """A folder name is no time zone; trainings and events start at a local time."""
+    with pytest.raises(InvalidValue, match="unknown time zone"):
+        attrs.evolve(PROGRAM, timezone="Europe")
+    aware = dt.time(19, tzinfo=dt.UTC)
+    with pytest.raises(InvalidValue, match="local time"):
+        attrs.evolve(PROGRAM.trainings[0], start_time=aware)
+    with pytest.raises(InvalidValue, match="local time"):
+        attrs.evolve(PROGRAM.events[0], start_time=aware)

@@ -51,8 +51,8 @@ def single_series(draw: st.DrawFn, *, real: bool | None = None):
     # Real school holidays are known to the summer of 2028: keep the plan inside them.
     span = dt.timedelta(weeks=2 * len(curriculum.sessions) * curriculum.cadence_weeks + 20)
     latest = dt.date(2028, 6, 30) - span
-    use_real = use_real and latest > dt.date(2020, 8, 3)
-    start = draw(dates(dt.date(2020, 8, 3), latest) if use_real else dates())
+    use_real = use_real and latest > dt.date(2020, 9, 7)
+    start = draw(dates(dt.date(2020, 9, 7), latest) if use_real else dates())
     group = attrs.evolve(
         OLDER,
         start_date=start,
@@ -488,3 +488,102 @@ class TestEvenGridShortcut:
         slow = plan_series(series, curriculum, start, calendar, until=until, extra=open_slot)
         assert quick == slow
         assert quick.sessions == slow.sessions
+
+
+class TestReviewedEdges:
+    """Edges of the rules: trainings clash too, ids are shared, and the calendar's reach."""
+
+    def test_two_trainings_of_one_coach(self) -> None:
+        """A coach cannot give two trainings at once: skip moves one, report names it."""
+        (first,) = NOORDWIJK.trainings
+        second = attrs.evolve(first, id="training-tweede", workers=first.workers[:1])
+        program = attrs.evolve(NOORDWIJK, trainings=(first, second))
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 12, 31))
+        assert set(plan.plan(first.id).days).isdisjoint(plan.plan(second.id).days)
+        assert plan.plan(second.id).skipped[0].reason.startswith("clash: ")
+        reported = plan_program(
+            program, CURRICULA, until=dt.date(2021, 12, 31), clashes=ClashMode.REPORT
+        )
+        assert {v.rule for v in reported.violations} == {"clash"}
+
+    def test_public_holidays_beyond_the_school_years(self) -> None:
+        """A group that does not follow school holidays still skips Christmas 2030."""
+        start = dt.date(2030, 12, 11)
+        group = attrs.evolve(
+            OLDER, start_date=start, weekday=OLDER.weekday.of(start), follows_school_holidays=False
+        )
+        program = attrs.evolve(NOORDWIJK, groups=(group, YOUNGER))
+        plan = plan_group(program, group.id, EVENINGS, until=dt.date(2031, 3, 1))
+        assert {k.day: k.reason for k in plan.skipped}[dt.date(2030, 12, 25)] == "Eerste kerstdag"
+        assert dt.date(2031, 1, 8) in plan.days
+
+    def test_summer_2020_is_not_known(self) -> None:
+        """The 2020 summer holiday is not shipped: August 2020 is outside the calendar."""
+        start = dt.date(2020, 8, 3)
+        group = attrs.evolve(OLDER, start_date=start, weekday=OLDER.weekday.of(start))
+        program = attrs.evolve(NOORDWIJK, groups=(group, YOUNGER))
+        with pytest.raises(OutsideCalendar):
+            plan_group(program, group.id, EVENINGS, until=dt.date(2020, 12, 1))
+
+    def test_no_session_past_midnight(self) -> None:
+        """A session that would run past midnight is refused, not planned."""
+        late = attrs.evolve(OLDER, start_time=dt.time(23, 0))
+        program = attrs.evolve(NOORDWIJK, groups=(late, YOUNGER))
+        with pytest.raises(PlanningError, match="past midnight"):
+            plan_group(program, late.id, EVENINGS, until=dt.date(2021, 7, 1))
+
+    def test_rooms_are_counted_at_each_moment(self) -> None:
+        """With two rooms, sessions 16-19, 19-22 and 17:30-20:30 all fit on one evening."""
+        venue = attrs.evolve(NOORDWIJK.venue("x-out"), rooms=2)
+        workers = NOORDWIJK.workers
+        groups = tuple(
+            attrs.evolve(OLDER, id=f"g{i}", start_time=t, workers=pair)
+            for i, (t, pair) in enumerate(
+                [
+                    (dt.time(16), (workers[0].id, workers[1].id)),
+                    (dt.time(19), (workers[2].id, workers[3].id)),
+                    (dt.time(17, 30), (workers[1].id, workers[3].id)),
+                ]
+            )
+        )
+        program = attrs.evolve(
+            NOORDWIJK,
+            venues=tuple(venue if v.id == venue.id else v for v in NOORDWIJK.venues),
+            groups=groups,
+            max_groups_per_worker=3,
+        )
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 6, 30))
+        third = plan.plan("g2")
+        assert [k for k in third.skipped if "venue" in k.reason] == []
+
+    def test_slot_limit_is_the_same_both_ways(self) -> None:
+        """Both planners look at the same number of grid slots before giving up."""
+        from joinus_method.schedule import MAX_SLOTS
+
+        series = group_series(
+            NOORDWIJK, attrs.evolve(OLDER, follows_school_holidays=False), EVENINGS
+        )
+        calendar = ClosureCalendar(
+            public={}, school={}, school_span=(dt.date(1, 1, 1), dt.date(9999, 1, 1)), general={},
+            venues={}, people={}, region="midden",
+        )  # fmt: skip
+        for slots in (MAX_SLOTS, MAX_SLOTS + 1):
+            until = OLDER.start_date + dt.timedelta(weeks=2 * (slots - 1))
+            outcomes = []
+            for extra in (None, lambda day, minutes: None):
+                try:
+                    outcomes.append(
+                        len(
+                            plan_series(
+                                series,
+                                EVENINGS,
+                                OLDER.start_date,
+                                calendar,
+                                until=until,
+                                extra=extra,
+                            ).days
+                        )
+                    )
+                except PlanningError:
+                    outcomes.append(-1)
+            assert outcomes[0] == outcomes[1], (slots, outcomes)

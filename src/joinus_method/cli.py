@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -146,11 +146,19 @@ def _schema(kind: str | None, out_dir: Path | None, out: TextIO) -> int:
     from .schema import SCHEMA_FILES, schema_text
 
     if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"error: cannot make {out_dir}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         kinds = [DocumentKind(kind)] if kind else list(DocumentKind)
         for k in kinds:
             target = out_dir / SCHEMA_FILES[k]
-            write_atomically(target, schema_text(k))
+            try:
+                write_atomically(target, schema_text(k))
+            except OSError as exc:
+                print(f"error: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+                return 1
             print(f"wrote {target}", file=out)
         return 0
     assert kind is not None
@@ -171,6 +179,7 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from .bundled import find_bundled
     from .closures import OutsideCalendar
+    from .curriculum import Curriculum
     from .documents import write_atomically
     from .exports import to_csv, to_ics
     from .program import Program
@@ -193,13 +202,18 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not isinstance(program, Program):
         print(f"{results[0].source}:1:1: error: not a program document", file=err)
         return 1
+    offset = len(results) - len(args.curriculum)
+    for result in results[offset:]:
+        if not isinstance(result.document, Curriculum):
+            print(f"{result.source}:1:1: error: not a curriculum document", file=err)
+            return 1
     known_groups = {g.id for g in program.groups}
     for group_id in args.group or ():
         if group_id not in known_groups:
             print(f"error: no group {group_id!r} in {program.id!r}", file=err)
             return 1
-    until = args.until or _default_until(program)
     try:
+        until = args.until or _default_until(program)
         plan = plan_program(
             program,
             curricula_for(program, docs[1:]),
@@ -210,17 +224,27 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (PlanningError, OutsideCalendar) as exc:
         print(f"error: {exc}", file=err)
         return 1
+    except OverflowError:
+        print("error: the program's dates lie too far in the future to plan", file=err)
+        return 1
     if args.group:
         # The trainings are still planned (they decide who is trained) but not shown.
         plan = attrs.evolve(plan, plans=tuple(p for p in plan.plans if p.series.id in args.group))
     _print_plan(program, plan, until, out)
-    if args.ics is not None:
-        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        write_atomically(args.ics, to_ics(plan, program, stamp=stamp).decode("utf-8"))
-        print(f"wrote {args.ics}", file=out)
-    if args.csv is not None:
-        write_atomically(args.csv, to_csv(plan, program))
-        print(f"wrote {args.csv}", file=out)
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    exports: list[tuple[Path | None, Callable[[], str]]] = [
+        (args.ics, lambda: to_ics(plan, program, stamp=stamp).decode("utf-8")),
+        (args.csv, lambda: to_csv(plan, program)),
+    ]
+    for target, render in exports:
+        if target is None:
+            continue
+        try:
+            write_atomically(target, render())
+        except OSError as exc:
+            print(f"error: cannot write {target}: {exc.strerror or exc}", file=err)
+            return 1
+        print(f"wrote {target}", file=out)
     for violation in plan.violations:
         print(f"error: {violation}", file=err)
     return 1 if plan.violations else 0
@@ -229,7 +253,8 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _default_until(program: Program) -> dt.date:
     starts = [g.start_date for g in program.groups] or [t.start_date for t in program.trainings]
     starts += [e.date for e in program.events]
-    return max(starts) + dt.timedelta(weeks=52)
+    # A program with nothing to plan gets an empty plan.
+    return max(starts, default=dt.date.today()) + dt.timedelta(weeks=52)
 
 
 def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO) -> None:

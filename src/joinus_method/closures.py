@@ -100,7 +100,7 @@ class SchoolHolidays:
     version: str
     holidays: tuple[SchoolHoliday, ...]
     first: dt.date
-    """First day covered: 1 August before the first school year."""
+    """First day covered: after the summer holiday before the first school year."""
 
     def last(self, region: str) -> dt.date:
         """Last day covered in *region*: the end of its last summer holiday."""
@@ -122,8 +122,7 @@ def school_holidays() -> SchoolHolidays:
     text = resources.files("joinus_method").joinpath(SCHOOL_HOLIDAYS_FILE).read_text("utf-8")
     data = tomllib.loads(text)
     entries = tuple(SchoolHoliday(**entry) for entry in data["holiday"])
-    first_year = int(data["first_school_year"][:4])
-    return SchoolHolidays(data["version"], entries, dt.date(first_year, 8, 1))
+    return SchoolHolidays(data["version"], entries, data["covers_from"])
 
 
 @functools.cache
@@ -150,6 +149,8 @@ class ClosureCalendar:
     venues: Mapping[str, Mapping[dt.date, str]]
     people: Mapping[str, Mapping[dt.date, str]]
     region: str
+    public_years: tuple[int, int] = (1, 9999)
+    """The first and last year whose public holidays are loaded."""
 
     def __repr__(self) -> str:
         closed = len(self.public) + len(self.school) + len(self.general)
@@ -157,23 +158,47 @@ class ClosureCalendar:
 
     @classmethod
     def for_program(
-        cls, program: Program, extra: Iterable[Closure] = (), years: tuple[int, int] | None = None
+        cls,
+        program: Program,
+        extra: Iterable[Closure] = (),
+        years: tuple[int, int] | None = None,
+        until: dt.date | None = None,
     ) -> ClosureCalendar:
-        """The calendar of *program*, with *extra* closed days for everyone."""
+        """The calendar of *program*, with *extra* closed days for everyone.
+
+        Public holidays are loaded for *years* (first and last); by default for the shipped
+        school years, the program's start dates with two years to spare, and *until*.
+        """
         known = school_holidays()
         region = program.school_region.value
-        first, last = years or (known.first.year, known.last(region).year + 1)
+        if years is None:
+            starts = [
+                *(g.start_date for g in program.groups),
+                *(t.start_date for t in program.trainings),
+                *(e.date for e in program.events),
+            ]
+            years = (
+                min([known.first.year, *(d.year for d in starts)]),
+                max(
+                    [
+                        known.last(region).year + 1,
+                        *(d.year + 2 for d in starts),
+                        *([until.year] if until else []),
+                    ]
+                ),
+            )
         general = _expand([*program.closures, *extra])
         venues = {v.id: _expand(v.closures, "venue closed") for v in program.venues}
         people = {w.id: _expand(w.leave, f"leave of {w.id}") for w in program.workers}
         return cls(
-            public=public_holidays(first, last),
+            public=public_holidays(*years),
             school=known.in_region(region),
             school_span=(known.first, known.last(region)),
             general=general,
             venues=venues,
             people=people,
             region=region,
+            public_years=years,
         )
 
     def with_closures(self, extra: Iterable[Closure]) -> ClosureCalendar:
@@ -209,10 +234,26 @@ class ClosureCalendar:
     def _numbers_without_school(self) -> dict[int, str]:
         return {d.toordinal(): r for d, r in self._without_school.items()}
 
+    def known_span(self, school: bool) -> tuple[dt.date, dt.date]:
+        """The first and last day whose closures are known: public holidays, and the school
+        holidays too when *school*."""
+        first = dt.date(self.public_years[0], 1, 1)
+        last = dt.date(self.public_years[1], 12, 31)
+        if school:
+            first, last = max(first, self.school_span[0]), min(last, self.school_span[1])
+        return first, last
+
     @functools.cached_property
-    def school_span_numbers(self) -> tuple[int, int]:
-        """The known school-holiday span as ordinal day numbers."""
-        return self.school_span[0].toordinal(), self.school_span[1].toordinal()
+    def _known_numbers(self) -> dict[bool, tuple[int, int]]:
+        return {
+            school: (span[0].toordinal(), span[1].toordinal())
+            for school in (True, False)
+            for span in [self.known_span(school)]
+        }
+
+    def known_numbers(self, school: bool) -> tuple[int, int]:
+        """As :meth:`known_span`, in ordinal day numbers."""
+        return self._known_numbers[school]
 
     def closed_numbers(self, school: bool) -> Mapping[int, str]:
         """As :meth:`everyone`, keyed by ordinal day number."""
@@ -223,14 +264,22 @@ class ClosureCalendar:
         with the school holidays when *school*. A public holiday's name wins."""
         return self._with_school if school else self._without_school
 
-    def check_known(self, day: dt.date) -> None:
-        """Raise :class:`OutsideCalendar` when *day* lies outside the known school years."""
-        first, last = self.school_span
-        if not first <= day <= last:
+    def check_known(self, day: dt.date, school: bool = True) -> None:
+        """Raise :class:`OutsideCalendar` when the closures of *day* are not known."""
+        first, last = self.known_span(school)
+        if first <= day <= last:
+            return
+        school_first, school_last = self.school_span
+        if school and not school_first <= day <= school_last:
             raise OutsideCalendar(
                 f"{day} lies outside the known school holidays of region {self.region} "
-                f"({first} to {last})"
+                f"({school_first} to {school_last})"
             )
+        raise OutsideCalendar(
+            f"{day} lies outside the years whose public holidays are loaded "
+            f"({self.public_years[0]} to {self.public_years[1]}): make the calendar with "
+            "more years"
+        )
 
     def closed(
         self,
@@ -246,8 +295,7 @@ class ClosureCalendar:
         holiday, venue closure, leave. Raises :class:`OutsideCalendar` when *school*
         holidays apply and *day* lies outside the school years whose holidays are known.
         """
-        if school:
-            self.check_known(day)
+        self.check_known(day, school)
         reason = self.everyone(school).get(day)
         if reason is None and venue is not None:
             reason = self.venues.get(venue, {}).get(day)

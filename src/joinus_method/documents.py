@@ -92,8 +92,6 @@ def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError) -> Problem:
     if match and line is None:
         line, column = int(match[1]), int(match[2])
     message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
-    if line is None and "end of document" in text:
-        line, column = None, None
     return Problem(f"not valid TOML: {message}", (), "syntax", source, line or 1, column or 1)
 
 

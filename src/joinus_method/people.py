@@ -27,8 +27,15 @@ __all__ = [
     "PersonalData",
     "Youth",
     "YouthWorker",
+    "age_on",
     "new_pseudonym",
 ]
+
+
+def age_on(born: dt.date, day: dt.date) -> int:
+    """Age in whole years on *day* of someone born on *born*."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
 
 _PSEUDONYM_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
@@ -156,8 +163,7 @@ class PersonalData:
 
     def age_on(self, day: dt.date) -> int:
         """The youth's age in whole years on *day*."""
-        born = self.date_of_birth
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.date_of_birth, day)
 
 
 @attrs.frozen

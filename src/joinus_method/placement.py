@@ -13,15 +13,10 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ._rules import Checks, field, id_field
-from .people import Membership
+from .people import Membership, age_on
 from .program import Group
 
 __all__ = ["Application", "Placement", "Refusal", "age_on", "place_youths"]
-
-
-def age_on(born: dt.date, day: dt.date) -> int:
-    """Age in whole years on *day* of someone born on *born*."""
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 @attrs.frozen

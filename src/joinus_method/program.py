@@ -189,6 +189,7 @@ class Training:
             f"start_date {self.start_date} is a {actual.value}, but the training meets on "
             f"{self.weekday.value}",
         )
+        c.that(self.start_time.tzinfo is None, ("start_time",), "give a local time")
         c.done()
 
 
@@ -213,6 +214,7 @@ class Event:
             ("venue",),
             "an event that is not online needs a venue",
         )
+        c.that(self.start_time.tzinfo is None, ("start_time",), "give a local time")
         c.done()
 
 
@@ -262,7 +264,7 @@ class Program:
 
         try:
             zoneinfo.ZoneInfo(self.timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             c.fail(("timezone",), f"unknown time zone {self.timezone!r}")
         municipalities = c.unique("municipalities", self.municipalities, lambda m: m.id)
         organisations = c.unique("organisations", self.organisations, lambda o: o.id)
@@ -300,6 +302,20 @@ class Program:
             for j, w in enumerate(group.workers):
                 c.known(("groups", i, "workers", j), w, workers, "worker")
         c.unique("trainings", self.trainings, lambda t: t.id)
+        # Groups, trainings and events are all series of sessions, named by one id space.
+        series: dict[str, str] = {}
+        named: list[tuple[str, list[str]]] = [
+            ("groups", [g.id for g in self.groups]),
+            ("trainings", [t.id for t in self.trainings]),
+            ("events", [e.id for e in self.events]),
+        ]
+        for name, ids in named:
+            for i, series_id in enumerate(ids):
+                other = series.setdefault(series_id, name)
+                if other != name:
+                    c.fail(
+                        (name, i, "id"), f"id {series_id!r} is already used by one of the {other}"
+                    )
         for i, training in enumerate(self.trainings):
             c.known(("trainings", i, "coach"), training.coach, coaches, "coach")
             for j, w in enumerate(training.workers):

@@ -287,6 +287,13 @@ def plan_series(
     """
     if until is None and curriculum.repeats:
         raise PlanningError(f"curriculum {curriculum.id!r} repeats: give an end date (until)")
+    begins = series.start_time.hour * 60 + series.start_time.minute
+    if begins + max(curriculum.lengths) > 24 * 60:
+        # Clashes are looked for within a day; a session past midnight is refused instead.
+        raise PlanningError(
+            f"{series.kind.value} {series.id!r}: a session from {series.start_time:%H:%M} of "
+            f"{max(curriculum.lengths)} minutes would run past midnight"
+        )
     if (
         extra is None
         and not cancelled
@@ -304,7 +311,7 @@ def plan_series(
     # The calendar's checks inlined, in ClosureCalendar.closed's order: this loop is the
     # planner's hot path.
     everyone = calendar.everyone(school).get
-    first_known, last_known = calendar.school_span
+    first_known, last_known = calendar.known_span(school)
     cancelled_on = cancelled.get if cancelled else None
     repeats = curriculum.repeats
     days: list[dt.date] = []
@@ -313,11 +320,17 @@ def plan_series(
     skipped_reasons: list[str] = []
     index = 0
     day = start
-    for _ in range(MAX_SLOTS):
+    slots = 0
+    while True:
         if until is not None and day > until:
             break
-        if school and not first_known <= day <= last_known:
-            calendar.check_known(day)
+        if slots == MAX_SLOTS:
+            raise PlanningError(
+                f"{series.kind.value} {series.id!r}: no open date found in {MAX_SLOTS} grid slots"
+            )
+        slots += 1
+        if not first_known <= day <= last_known:
+            calendar.check_known(day, school)
         reason = cancelled_on(day) if cancelled_on is not None else None
         if reason is None:
             reason = everyone(day)
@@ -342,10 +355,6 @@ def plan_series(
                     break
                 index = 0
         day += steps[index]
-    else:
-        raise PlanningError(
-            f"{series.kind.value} {series.id!r}: no open date found in {MAX_SLOTS} grid slots"
-        )
     return SeriesPlan(
         series,
         curriculum,
@@ -399,16 +408,19 @@ def _plan_on_even_grid(
     if not curriculum.repeats and len(open_days) >= count:
         del open_days[count:]
         seen_last = open_days[-1]
+    if seen_last is not None and (seen_last - begin) // step + 1 > MAX_SLOTS:
+        raise PlanningError(
+            f"{series.kind.value} {series.id!r}: no open date found in {MAX_SLOTS} grid slots"
+        )
     if seen_last is None:
         skipped: tuple[int, ...] = ()
     else:
         skipped = tuple([d for d in range(begin, seen_last + 1, step) if d in closed])
-        if series.school_holidays:
-            first_known, last_known = calendar.school_span_numbers
-            if not first_known <= begin <= seen_last <= last_known:
-                # Day numbers only grow: the first and last seen bound all the others.
-                calendar.check_known(start)
-                calendar.check_known(dt.date.fromordinal(seen_last))
+        first_known, last_known = calendar.known_numbers(series.school_holidays)
+        if not first_known <= begin <= seen_last <= last_known:
+            # Day numbers only grow: the first and last seen bound all the others.
+            calendar.check_known(start, series.school_holidays)
+            calendar.check_known(dt.date.fromordinal(seen_last), series.school_holidays)
     return SeriesPlan(
         series,
         curriculum,
@@ -452,7 +464,7 @@ def plan_group(
 ) -> SeriesPlan:
     """Plan one group of *program* on its own, with *cancellations* of its sessions."""
     group = program.group(group_id)
-    calendar = calendar or ClosureCalendar.for_program(program)
+    calendar = calendar or ClosureCalendar.for_program(program, until=until)
     return plan_series(
         group_series(program, group, curriculum),
         curriculum,
@@ -564,8 +576,15 @@ class _Bookings:
         ]
         if series.venue is not None:
             taken = self._overlaps(self.venues, series.venue, number, begin, end)
-            if len(taken) >= self.rooms.get(series.venue, 1):
-                found += [(f"venue {series.venue} is in use by {other}", other) for other in taken]
+            rooms = self.rooms.get(series.venue, 1)
+            if len(taken) >= rooms:
+                # Full only if, at some moment of this session, every room is in use.
+                spans = {other: self._span(other, number) for other in taken}
+                for moment in sorted({begin, *(b for b, _ in spans.values() if begin < b < end)}):
+                    busy = [o for o, (b, e) in spans.items() if b <= moment < e]
+                    if len(busy) >= rooms:
+                        found += [(f"venue {series.venue} is in use by {o}", o) for o in busy]
+                        break
         return found
 
     def clash(self, series: Series, day: dt.date, minutes: int) -> str | None:
@@ -611,7 +630,7 @@ def plan_program(
     with no training at all is a violation and their group is not planned.
     *groups* limits the groups planned (trainings and events are always planned).
     """
-    calendar = calendar or ClosureCalendar.for_program(program)
+    calendar = calendar or ClosureCalendar.for_program(program, until=until)
     cancellations = cancellations or {}
 
     def curriculum(curriculum_id: str) -> Curriculum:
@@ -636,10 +655,16 @@ def plan_program(
     plans: list[SeriesPlan] = []
     violations: list[Violation] = []
 
-    def plan(series: Series, cur: Curriculum, start: dt.date, extra: Extra | None) -> None:
+    def plan(
+        series: Series,
+        cur: Curriculum,
+        start: dt.date,
+        extra: Extra | None,
+        horizon: dt.date | None,
+    ) -> SeriesPlan:
         cancelled = _cancelled(cancellations[series.id]) if series.id in cancellations else None
         result = plan_series(
-            series, cur, start, calendar, until=until, cancelled=cancelled, extra=extra
+            series, cur, start, calendar, until=horizon, cancelled=cancelled, extra=extra
         )
         # Most series share nobody and no venue on any of their dates with what is booked:
         # then there is no clash to look for. Otherwise plan again, slot by slot.
@@ -651,16 +676,15 @@ def plan_program(
                     return reason if reason is not None else bookings.clash(series, day, minutes)
 
                 result = plan_series(
-                    series, cur, start, calendar, until=until, cancelled=cancelled, extra=blocked
+                    series, cur, start, calendar, until=horizon, cancelled=cancelled, extra=blocked
                 )
             else:
                 violations.extend(_clashes(bookings, result))
             bookings.book(result)
-        plans.append(result)
+        return result
 
-    completed: dict[str, dt.date] = {
-        w.id: w.trained_on for w in program.workers if w.trained_on is not None
-    }
+    # An explicit completion date counts; otherwise the end of the earliest training.
+    trained_in: dict[str, dt.date] = {}
     training_curriculum = curriculum(program.curricula.training) if program.trainings else None
     for training in program.trainings:
         assert training_curriculum is not None
@@ -671,30 +695,25 @@ def plan_program(
             program=program.id,
             curriculum=training_curriculum.id,
             start_time=training.start_time,
-            zone=program.zone,
+            zone=zone,
             venue=training.venue,
             leaders=(training.coach,),
             participants=tuple(training.workers),
             school_holidays=training.follows_school_holidays,
         )
         # A training is planned to its end even past the horizon: it decides who is trained.
-        result = plan_series(
-            series,
-            training_curriculum,
-            training.start_date,
-            calendar,
-            cancelled=_cancelled(cancellations.get(training.id, ())),
-        )
+        result = plan(series, training_curriculum, training.start_date, None, None)
+        core = result.sessions
         end = max(
-            (s.day for s in result.sessions if not training_curriculum.is_follow_up(s.session)),
+            (s.day for s in core if not training_curriculum.is_follow_up(s.session)),
             default=training.start_date,
         )
         for worker in training.workers:
-            completed.setdefault(worker, end)
-        if until is not None:
-            result = result.until(until)
-        bookings.book(result)
-        plans.append(result)
+            trained_in[worker] = min(trained_in.get(worker, end), end)
+        plans.append(result if until is None else result.until(until))
+    completed = trained_in | {
+        w.id: w.trained_on for w in program.workers if w.trained_on is not None
+    }
 
     for event in program.events:
         cur = curriculum(event.curriculum)
@@ -705,12 +724,12 @@ def plan_program(
             program=program.id,
             curriculum=cur.id,
             start_time=event.start_time,
-            zone=program.zone,
+            zone=zone,
             venue=event.venue,
             leaders=(),
             school_holidays=False,
         )
-        plan(series, attrs.evolve(cur, repeats=False), event.date, None)
+        plans.append(plan(series, attrs.evolve(cur, repeats=False), event.date, None, until))
 
     evenings = curriculum(program.curricula.groups) if program.groups else None
     trained = frozenset(completed)
@@ -749,7 +768,9 @@ def plan_program(
                 def wait(day: dt.date, minutes: int, ready: dt.date = ready) -> str | None:
                     return "workers not yet trained" if day <= ready else None
 
-        plan(group_series(program, group, cur, zone), cur, group.start_date, wait)
+        plans.append(
+            plan(group_series(program, group, cur, zone), cur, group.start_date, wait, until)
+        )
     return ProgramPlan(program.id, tuple(plans), tuple(violations))
 
 
