@@ -52,7 +52,7 @@ def youth_milestones(
     - evaluations: at the first session on or after every ``framework.evaluation_weeks``
       weeks from the baseline, while the youth is in the group;
     - exit: at the last session before *leaves*, or, when not known, at the first session
-      after *stay_weeks* weeks (a youth stays about a year);
+      on or after *stay_weeks* weeks (a youth stays about a year);
     - follow-up: at the first session *follow_up_weeks* weeks after the exit (by default
       the framework's evaluation interval).
 
