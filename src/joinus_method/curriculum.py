@@ -307,6 +307,11 @@ class Curriculum:
         """For each session, its length in minutes."""
         return tuple(s.length(self.default_minutes) for s in self.sessions)
 
+    @functools.cached_property
+    def longest(self) -> int:
+        """The length in minutes of the longest session."""
+        return max(self.lengths)
+
     def cadence_of(self, session: Session) -> int:
         """Weeks between *session* and the session before it."""
         for phase in self.phases:

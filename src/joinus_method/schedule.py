@@ -95,7 +95,7 @@ class Series:
     """People attending who must be free too: the workers in a training."""
     school_holidays: bool = True
 
-    @functools.cached_property
+    @property
     def people(self) -> tuple[str, ...]:
         """Everyone who must be present."""
         return self.leaders + self.participants if self.participants else self.leaders
@@ -288,11 +288,11 @@ def plan_series(
     if until is None and curriculum.repeats:
         raise PlanningError(f"curriculum {curriculum.id!r} repeats: give an end date (until)")
     begins = series.start_time.hour * 60 + series.start_time.minute
-    if begins + max(curriculum.lengths) > 24 * 60:
+    if begins + curriculum.longest > 24 * 60:
         # Clashes are looked for within a day; a session past midnight is refused instead.
         raise PlanningError(
             f"{series.kind.value} {series.id!r}: a session from {series.start_time:%H:%M} of "
-            f"{max(curriculum.lengths)} minutes would run past midnight"
+            f"{curriculum.longest} minutes would run past midnight"
         )
     if (
         extra is None
