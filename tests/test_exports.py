@@ -8,18 +8,13 @@ import io
 
 import icalendar
 
-from joinus_method import Closure, Curriculum, Program
-from joinus_method.bundled import load_bundled
+from joinus_method import Closure
 from joinus_method.exports import CSV_COLUMNS, to_csv, to_ics
 from joinus_method.schedule import plan_program
 
-PROGRAM = load_bundled("noordwijk-katwijk-2021")
-assert isinstance(PROGRAM, Program)
-CURRICULA = {}
-for name in ("werkerstraining", "groepsavonden", "webinar-bewustwording"):
-    doc = load_bundled(name)
-    assert isinstance(doc, Curriculum)
-    CURRICULA[name] = doc
+from .seed import CURRICULA, NOORDWIJK
+
+PROGRAM = NOORDWIJK
 UNTIL = dt.date(2022, 5, 31)
 STAMP = dt.datetime(2026, 11, 27, 12, 0, tzinfo=dt.UTC)
 PLAN = plan_program(PROGRAM, CURRICULA, until=UNTIL)

@@ -9,17 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from joinus_method import Curriculum, Program, ProgressFramework
-from joinus_method.bundled import load_bundled
 from joinus_method.milestones import MilestoneKind, youth_milestones
 from joinus_method.schedule import PlanningError, plan_group
 
-PROGRAM = load_bundled("noordwijk-katwijk-2021")
-EVENINGS = load_bundled("groepsavonden")
-FRAMEWORK = load_bundled("zelfredzaamheid")
-assert isinstance(PROGRAM, Program)
-assert isinstance(EVENINGS, Curriculum)
-assert isinstance(FRAMEWORK, ProgressFramework)
+from .seed import EVENINGS, FRAMEWORK, NOORDWIJK
+
+PROGRAM = NOORDWIJK
 GROUP = PROGRAM.groups[0]
 PLAN = plan_group(PROGRAM, GROUP.id, EVENINGS, until=dt.date(2028, 6, 30))
 

@@ -11,8 +11,7 @@ from hypothesis import assume, given, note
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from joinus_method import Closure, Curriculum, Program
-from joinus_method.bundled import load_bundled
+from joinus_method import Closure, Program
 from joinus_method.closures import ClosureCalendar, OutsideCalendar
 from joinus_method.schedule import (
     ClashMode,
@@ -24,17 +23,9 @@ from joinus_method.schedule import (
     plan_series,
 )
 
+from .seed import CURRICULA, EVENINGS, NOORDWIJK, TRAINING
 from .strategies import dates, grid_curricula, random_calendars, shared_programs
 
-NOORDWIJK = load_bundled("noordwijk-katwijk-2021")
-assert isinstance(NOORDWIJK, Program)
-EVENINGS = load_bundled("groepsavonden")
-TRAINING = load_bundled("werkerstraining")
-WEBINAR = load_bundled("webinar-bewustwording")
-assert isinstance(EVENINGS, Curriculum)
-assert isinstance(TRAINING, Curriculum)
-assert isinstance(WEBINAR, Curriculum)
-CURRICULA = {c.id: c for c in (EVENINGS, TRAINING, WEBINAR)}
 REAL = ClosureCalendar.for_program(NOORDWIJK)
 OLDER, YOUNGER = NOORDWIJK.groups
 
