@@ -255,6 +255,23 @@ class ClosureCalendar:
         """As :meth:`known_span`, in ordinal day numbers."""
         return self._known_numbers[school]
 
+    def closed_on_grid(self, school: bool, step: int, residue: int) -> tuple[int, ...]:
+        """The closed day numbers *d*, sorted, with ``d % step == residue``: the closed days
+        that can fall on a grid of *step* days through *residue*."""
+        key = (school, step)
+        by_residue = self._grids.get(key)
+        if by_residue is None:
+            found: dict[int, list[int]] = {}
+            for number in sorted(self.closed_numbers(school)):
+                found.setdefault(number % step, []).append(number)
+            by_residue = {r: tuple(days) for r, days in found.items()}
+            self._grids[key] = by_residue
+        return by_residue.get(residue, ())
+
+    @functools.cached_property
+    def _grids(self) -> dict[tuple[bool, int], dict[int, tuple[int, ...]]]:
+        return {}
+
     def closed_numbers(self, school: bool) -> Mapping[int, str]:
         """As :meth:`everyone`, keyed by ordinal day number."""
         return self._numbers_with_school if school else self._numbers_without_school

@@ -415,7 +415,10 @@ def _plan_on_even_grid(
     if seen_last is None:
         skipped: tuple[int, ...] = ()
     else:
-        skipped = tuple([d for d in range(begin, seen_last + 1, step) if d in closed])
+        on_grid = calendar.closed_on_grid(series.school_holidays, step, begin % step)
+        skipped = on_grid[
+            bisect.bisect_left(on_grid, begin) : bisect.bisect_right(on_grid, seen_last)
+        ]
         first_known, last_known = calendar.known_numbers(series.school_holidays)
         if not first_known <= begin <= seen_last <= last_known:
             # Day numbers only grow: the first and last seen bound all the others.
