@@ -478,7 +478,7 @@ def from_json_schema(
 
 # -- planning -----------------------------------------------------------------------------
 PLAN_WINDOW = (dt.date(2020, 9, 7), dt.date(2026, 12, 31))
-"""Start dates for plans that follow school holidays (shipped for 2020-2021 to 2027-2028)."""
+"""Start dates for plans that follow school holidays (shipped for 2020-2021 to 2028-2029)."""
 
 
 @st.composite

@@ -39,9 +39,9 @@ def single_series(draw: st.DrawFn, *, real: bool | None = None):
     """A group of the seed program moved to a random start, with a curriculum and calendar."""
     use_real = draw(st.booleans()) if real is None else real
     curriculum = draw(grid_curricula())
-    # Real school holidays are known to the summer of 2028: keep the plan inside them.
+    # Real school holidays are known to the summer of 2029: keep the plan inside them.
     span = dt.timedelta(weeks=2 * len(curriculum.sessions) * curriculum.cadence_weeks + 20)
-    latest = dt.date(2028, 6, 30) - span
+    latest = dt.date(2029, 6, 30) - span
     use_real = use_real and latest > dt.date(2020, 9, 7)
     start = draw(dates(dt.date(2020, 9, 7), latest) if use_real else dates())
     group = attrs.evolve(
@@ -171,7 +171,7 @@ class TestClosures:
     def test_outside_the_known_school_years(self) -> None:
         """A group that follows school holidays cannot be planned past the shipped years."""
         with pytest.raises(OutsideCalendar, match="outside the known school holidays"):
-            plan_group(NOORDWIJK, OLDER.id, EVENINGS, REAL, until=dt.date(2029, 1, 1))
+            plan_group(NOORDWIJK, OLDER.id, EVENINGS, REAL, until=dt.date(2030, 1, 1))
         early = attrs.evolve(OLDER, start_date=dt.date(2019, 5, 14))
         program = attrs.evolve(NOORDWIJK, groups=(early, YOUNGER))
         with pytest.raises(OutsideCalendar):
