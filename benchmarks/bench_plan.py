@@ -18,9 +18,9 @@ import attrs
 from common import best_of, national_program
 
 from joinus_method import Program
-from joinus_method.bundled import load_bundled
-from joinus_method.closures import ClosureCalendar
-from joinus_method.schedule import ClashMode, ProgramPlan, SeriesPlan, plan_program
+from joinus_method.documents.bundled import load_bundled
+from joinus_method.planning.closures import ClosureCalendar
+from joinus_method.planning.schedule import ClashMode, ProgramPlan, SeriesPlan, plan_program
 
 RATIO_TARGET = 5.0
 SCALING_TARGET = 12.0

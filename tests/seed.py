@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from joinus_method import Curriculum, Program, ProgressFramework
-from joinus_method.bundled import find_bundled
-from joinus_method.documents import DocumentKind
+from joinus_method.documents.bundled import find_bundled
+from joinus_method.documents.files import DocumentKind
 
 
 def _curriculum(doc_id: str) -> Curriculum:

@@ -44,7 +44,7 @@ from joinus_method import (
     Weekday,
     YouthWorker,
 )
-from joinus_method.closures import ClosureCalendar
+from joinus_method.planning.closures import ClosureCalendar
 
 ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
 texts = st.text(

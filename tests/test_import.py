@@ -9,12 +9,16 @@ import pytest
 
 
 def test_import_does_not_pull_in_heavy_libraries() -> None:
-    """Importing the package or loading a document loads no networkx, holidays or icalendar."""
+    """Importing the package and every model module, or loading a document, loads no
+    networkx, holidays, icalendar or matplotlib."""
     code = (
-        "import sys, joinus_method\n"
-        "from joinus_method.bundled import load_bundled\n"
+        "import importlib, pkgutil, sys, joinus_method, joinus_method.model as model\n"
+        "for info in pkgutil.iter_modules(model.__path__, 'joinus_method.model.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "from joinus_method.documents.bundled import load_bundled\n"
         "load_bundled('noordwijk-katwijk-2021')\n"
-        "print(' '.join(m for m in ('networkx', 'holidays', 'icalendar') if m in sys.modules))"
+        "heavy = ('networkx', 'holidays', 'icalendar', 'matplotlib')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
@@ -37,6 +41,6 @@ def test_public_names_load_on_first_use() -> None:
     import joinus_method
 
     assert set(joinus_method.__all__) <= set(dir(joinus_method))
-    assert joinus_method.Program is __import__("joinus_method.program").program.Program
+    assert joinus_method.Program is __import__("joinus_method.model.program").model.program.Program
     with pytest.raises(AttributeError, match="NoSuchThing"):
         joinus_method.NoSuchThing  # noqa: B018

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 
 from joinus_method import DocumentError, Program, load_program
-from joinus_method.bundled import load_bundled
-from joinus_method.chain import build_chain, chain_problems, workers_to_train
+from joinus_method.documents.bundled import load_bundled
+from joinus_method.model.chain import build_chain, chain_problems, workers_to_train
 
 
 def main(argv: list[str]) -> int:

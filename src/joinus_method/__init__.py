@@ -10,19 +10,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .closures import Closure, ClosureCalendar, OutsideCalendar
-    from .curriculum import (
-        Audience,
-        Curriculum,
-        Goal,
-        Leader,
-        Phase,
-        Pin,
-        Segment,
-        SegmentKind,
-        Session,
-    )
-    from .documents import (
+    __version__: str
+    from .documents.files import (
         Document,
         DocumentKind,
         dump,
@@ -34,8 +23,19 @@ if TYPE_CHECKING:
         loads,
     )
     from .errors import ChainError, DocumentError, InvalidValue, JoinUsError, Problem, UnknownId
-    from .exports import to_csv, to_ics
-    from .framework import (
+    from .model.closure import Closure
+    from .model.curriculum import (
+        Audience,
+        Curriculum,
+        Goal,
+        Leader,
+        Phase,
+        Pin,
+        Segment,
+        SegmentKind,
+        Session,
+    )
+    from .model.framework import (
         AnswerOption,
         Domain,
         Instrument,
@@ -48,8 +48,7 @@ if TYPE_CHECKING:
         ScoreBand,
         Subscale,
     )
-    from .milestones import Milestone, MilestoneKind, youth_milestones
-    from .people import (
+    from .model.people import (
         Coach,
         Membership,
         Municipality,
@@ -60,8 +59,7 @@ if TYPE_CHECKING:
         YouthWorker,
         new_pseudonym,
     )
-    from .placement import Application, Placement, place_youths
-    from .program import (
+    from .model.program import (
         AGE_12_TO_18,
         AGE_18_TO_25,
         MAX_GROUP_SIZE,
@@ -75,7 +73,11 @@ if TYPE_CHECKING:
         Venue,
         Weekday,
     )
-    from .schedule import (
+    from .planning.closures import ClosureCalendar, OutsideCalendar
+    from .planning.exports import to_csv, to_ics
+    from .planning.milestones import Milestone, MilestoneKind, youth_milestones
+    from .planning.placement import Application, Placement, place_youths
+    from .planning.schedule import (
         ClashMode,
         PlannedSession,
         PlanningError,
@@ -90,82 +92,82 @@ if TYPE_CHECKING:
 # Public names are loaded from their modules on first use, so that `import joinus_method`
 # stays fast; the modules themselves import heavy libraries only where they use them.
 _EXPORTS: dict[str, str] = {
-    "AGE_12_TO_18": "program",
-    "AGE_18_TO_25": "program",
-    "MAX_GROUP_SIZE": "program",
-    "AgeBand": "program",
-    "AnswerOption": "framework",
-    "Application": "placement",
-    "Audience": "curriculum",
+    "AGE_12_TO_18": "model.program",
+    "AGE_18_TO_25": "model.program",
+    "MAX_GROUP_SIZE": "model.program",
+    "AgeBand": "model.program",
+    "AnswerOption": "model.framework",
+    "Application": "planning.placement",
+    "Audience": "model.curriculum",
     "ChainError": "errors",
-    "ClashMode": "schedule",
-    "Closure": "closures",
-    "ClosureCalendar": "closures",
-    "Coach": "people",
-    "Curriculum": "curriculum",
-    "CurriculumChoice": "program",
-    "Document": "documents",
+    "ClashMode": "planning.schedule",
+    "Closure": "model.closure",
+    "ClosureCalendar": "planning.closures",
+    "Coach": "model.people",
+    "Curriculum": "model.curriculum",
+    "CurriculumChoice": "model.program",
+    "Document": "documents.files",
     "DocumentError": "errors",
-    "DocumentKind": "documents",
-    "Domain": "framework",
-    "Event": "program",
-    "Goal": "curriculum",
-    "Group": "program",
-    "Instrument": "framework",
-    "InstrumentScore": "framework",
+    "DocumentKind": "documents.files",
+    "Domain": "model.framework",
+    "Event": "model.program",
+    "Goal": "model.curriculum",
+    "Group": "model.program",
+    "Instrument": "model.framework",
+    "InstrumentScore": "model.framework",
     "InvalidValue": "errors",
-    "Item": "framework",
+    "Item": "model.framework",
     "JoinUsError": "errors",
-    "Keying": "framework",
-    "Leader": "curriculum",
-    "Level": "framework",
-    "Membership": "people",
-    "Milestone": "milestones",
-    "MilestoneKind": "milestones",
-    "Municipality": "people",
-    "Organisation": "people",
-    "OrganisationKind": "people",
-    "OutsideCalendar": "closures",
-    "PersonalData": "people",
-    "Phase": "curriculum",
-    "Pin": "curriculum",
-    "Placement": "placement",
-    "PlannedSession": "schedule",
-    "PlanningError": "schedule",
+    "Keying": "model.framework",
+    "Leader": "model.curriculum",
+    "Level": "model.framework",
+    "Membership": "model.people",
+    "Milestone": "planning.milestones",
+    "MilestoneKind": "planning.milestones",
+    "Municipality": "model.people",
+    "Organisation": "model.people",
+    "OrganisationKind": "model.people",
+    "OutsideCalendar": "planning.closures",
+    "PersonalData": "model.people",
+    "Phase": "model.curriculum",
+    "Pin": "model.curriculum",
+    "Placement": "planning.placement",
+    "PlannedSession": "planning.schedule",
+    "PlanningError": "planning.schedule",
     "Problem": "errors",
-    "Program": "program",
-    "ProgramPlan": "schedule",
-    "ProgressFramework": "framework",
-    "ReadinessRule": "framework",
-    "SchoolRegion": "program",
-    "ScoreBand": "framework",
-    "Segment": "curriculum",
-    "SegmentKind": "curriculum",
-    "SeriesPlan": "schedule",
-    "Session": "curriculum",
-    "SkippedSlot": "schedule",
-    "Subscale": "framework",
-    "Training": "program",
+    "Program": "model.program",
+    "ProgramPlan": "planning.schedule",
+    "ProgressFramework": "model.framework",
+    "ReadinessRule": "model.framework",
+    "SchoolRegion": "model.program",
+    "ScoreBand": "model.framework",
+    "Segment": "model.curriculum",
+    "SegmentKind": "model.curriculum",
+    "SeriesPlan": "planning.schedule",
+    "Session": "model.curriculum",
+    "SkippedSlot": "planning.schedule",
+    "Subscale": "model.framework",
+    "Training": "model.program",
     "UnknownId": "errors",
-    "Venue": "program",
-    "Violation": "schedule",
-    "Weekday": "program",
-    "Youth": "people",
-    "YouthWorker": "people",
-    "dump": "documents",
-    "dumps": "documents",
-    "load": "documents",
-    "load_curriculum": "documents",
-    "load_framework": "documents",
-    "load_program": "documents",
-    "loads": "documents",
-    "new_pseudonym": "people",
-    "place_youths": "placement",
-    "plan_group": "schedule",
-    "plan_program": "schedule",
-    "to_csv": "exports",
-    "to_ics": "exports",
-    "youth_milestones": "milestones",
+    "Venue": "model.program",
+    "Violation": "planning.schedule",
+    "Weekday": "model.program",
+    "Youth": "model.people",
+    "YouthWorker": "model.people",
+    "dump": "documents.files",
+    "dumps": "documents.files",
+    "load": "documents.files",
+    "load_curriculum": "documents.files",
+    "load_framework": "documents.files",
+    "load_program": "documents.files",
+    "loads": "documents.files",
+    "new_pseudonym": "model.people",
+    "place_youths": "planning.placement",
+    "plan_group": "planning.schedule",
+    "plan_program": "planning.schedule",
+    "to_csv": "planning.exports",
+    "to_ics": "planning.exports",
+    "youth_milestones": "planning.milestones",
 }
 
 __all__ = [
@@ -248,7 +250,19 @@ __all__ = [
 ]
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("joinus-method")
+    except PackageNotFoundError:  # pragma: no cover - imported from a source tree
+        return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value = globals()["__version__"] = _version()
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,68 @@
+"""The ``joinus`` command: parse the command line and hand it to the subcommand's module."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import Protocol, TextIO
+
+from joinus_method import __version__
+from joinus_method.cli import bundled, check, plan, schema
+
+__all__ = ["main"]
+
+
+class _Command(Protocol):
+    """What each subcommand's module offers."""
+
+    def add_parser(self, commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+        """Add the subcommand with its arguments to *commands*."""
+
+    def run(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        """Carry out the subcommand; return the exit status."""
+
+
+_COMMANDS: dict[str, _Command] = {
+    "check": check,
+    "schema": schema,
+    "bundled": bundled,
+    "plan": plan,
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="joinus",
+        description="Plan and follow the Join Us programme against loneliness among youths.",
+    )
+    parser.add_argument("--version", action="version", version=f"joinus {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in _COMMANDS.values():
+        module.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``joinus`` command with *argv*; return its exit status."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader (such as `head`) went away: stop quietly, as command-line tools do.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "check" and not args.files and not args.bundled:
+        parser.error("check: give one or more FILEs, or --bundled")
+    if args.command == "schema" and args.kind is None and args.out is None:
+        parser.error("schema: give a KIND, or --out DIR")
+    return _COMMANDS[args.command].run(args, sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

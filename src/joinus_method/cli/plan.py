@@ -1,0 +1,206 @@
+"""``joinus plan``: plan a program's sessions on real dates, print them, export them."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from joinus_method.documents.references import CheckedFile
+    from joinus_method.model.program import Program
+    from joinus_method.planning.schedule import ProgramPlan
+
+__all__ = ["add_parser", "run"]
+
+DEFAULT_PROGRAM = "noordwijk-katwijk-2021"
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``plan`` subcommand to *commands*."""
+    plan = commands.add_parser(
+        "plan",
+        help="plan a program's sessions on real dates",
+        description="Plan the trainings, events and groups of a program onto real dates, "
+        "skipping public holidays, school holidays, closures and leave. Without PROGRAM, the "
+        "bundled Noordwijk 2021 program is planned. Exit status: 0 planned, 1 a rule is "
+        "broken (a clash in report mode, an untrained worker) or the input is invalid.",
+    )
+    plan.add_argument("program", nargs="?", metavar="PROGRAM", help="program TOML file")
+    plan.add_argument(
+        "--curriculum",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="curriculum file the program uses (repeatable; bundled ones are found by id)",
+    )
+    plan.add_argument("--group", action="append", metavar="ID", help="plan only this group")
+    plan.add_argument(
+        "--until",
+        type=_date,
+        metavar="DATE",
+        help="plan up to this date (default: a year after the last group starts)",
+    )
+    plan.add_argument("--ics", type=Path, metavar="FILE", help="write an iCalendar file")
+    plan.add_argument("--csv", type=Path, metavar="FILE", help="write a CSV file")
+    plan.add_argument(
+        "--clashes",
+        choices=["skip", "report"],
+        default="skip",
+        help="skip a clashing slot (default) or report the clash as an error",
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Check the program and its curricula, plan it, print the plan, write the exports."""
+    import attrs
+
+    from joinus_method.documents.references import curricula_for
+    from joinus_method.model.program import Program
+    from joinus_method.planning.closures import OutsideCalendar
+    from joinus_method.planning.schedule import ClashMode, PlanningError, plan_program
+
+    results = _checked(args, err)
+    if results is None:
+        return 1
+    program = results[0].document
+    assert isinstance(program, Program)
+    try:
+        until = args.until or _default_until(program)
+        plan = plan_program(
+            program,
+            curricula_for(program, [r.document for r in results[1:] if r.document is not None]),
+            until=until,
+            clashes=ClashMode(args.clashes),
+            groups=args.group,
+        )
+    except (PlanningError, OutsideCalendar) as exc:
+        print(f"error: {exc}", file=err)
+        return 1
+    except OverflowError:
+        print("error: the program's dates lie too far in the future to plan", file=err)
+        return 1
+    if args.group:
+        # The trainings are still planned (they decide who is trained) but not shown.
+        plan = attrs.evolve(plan, plans=tuple(p for p in plan.plans if p.series.id in args.group))
+    _print_plan(program, plan, until, out)
+    if not _export(args, program, plan, out, err):
+        return 1
+    for violation in plan.violations:
+        print(f"error: {violation}", file=err)
+    return 1 if plan.violations else 0
+
+
+def _checked(args: argparse.Namespace, err: TextIO) -> list[CheckedFile] | None:
+    """The checked program (first) and curricula of *args*, or None after printing why not."""
+    from joinus_method.documents.bundled import find_bundled
+    from joinus_method.documents.files import DocumentKind
+    from joinus_method.documents.references import check_files, check_texts
+    from joinus_method.model.curriculum import Curriculum
+    from joinus_method.model.program import Program
+
+    if args.program is None:
+        bundled = find_bundled(DocumentKind.PROGRAM, DEFAULT_PROGRAM)
+        results = check_texts([(bundled.source, bundled.text())])
+        results += check_files(args.curriculum)
+    else:
+        results = check_files([args.program, *args.curriculum])
+    problems = [p for r in results for p in r.problems]
+    for problem in problems:
+        print(problem, file=err)
+    if problems:
+        return None
+    program = results[0].document
+    if not isinstance(program, Program):
+        print(f"{results[0].source}:1:1: error: not a program document", file=err)
+        return None
+    for result in results[1:]:
+        if not isinstance(result.document, Curriculum):
+            print(f"{result.source}:1:1: error: not a curriculum document", file=err)
+            return None
+    known_groups = {g.id for g in program.groups}
+    for group_id in args.group or ():
+        if group_id not in known_groups:
+            print(f"error: no group {group_id!r} in {program.id!r}", file=err)
+            return None
+    return results
+
+
+def _export(
+    args: argparse.Namespace, program: Program, plan: ProgramPlan, out: TextIO, err: TextIO
+) -> bool:
+    """Write the iCalendar and CSV files asked for; False after printing why one failed."""
+    from joinus_method.documents.files import write_atomically
+    from joinus_method.planning.exports import to_csv, to_ics
+
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    exports: list[tuple[Path | None, Callable[[], str]]] = [
+        (args.ics, lambda: to_ics(plan, program, stamp=stamp).decode("utf-8")),
+        (args.csv, lambda: to_csv(plan, program)),
+    ]
+    for target, render in exports:
+        if target is None:
+            continue
+        try:
+            write_atomically(target, render())
+        except OSError as exc:
+            print(f"error: cannot write {target}: {exc.strerror or exc}", file=err)
+            return False
+        print(f"wrote {target}", file=out)
+    return True
+
+
+def _default_until(program: Program) -> dt.date:
+    starts = [g.start_date for g in program.groups] or [t.start_date for t in program.trainings]
+    starts += [e.date for e in program.events]
+    # A program with nothing to plan gets an empty plan.
+    return max(starts, default=dt.date.today()) + dt.timedelta(weeks=52)
+
+
+def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO) -> None:
+    names = {w.id: w.name for w in program.workers} | {c.id: c.name for c in program.coaches}
+    venues = {v.id: v.name for v in program.venues}
+    print(f"{program.title}: plan up to {until} ({program.timezone})", file=out)
+    header = ("date", "time", "series", "session", "venue", "people")
+    rows: list[tuple[str, ...]] = []
+    for s in plan.sessions:
+        people = ", ".join(names.get(p, p) for p in s.series.leaders)
+        rows.append(
+            (
+                f"{s.day} {s.day.strftime('%a')}",
+                f"{s.start:%H:%M}-{s.end:%H:%M}",
+                s.series.id,
+                _cut(f"{s.number}. {s.title}", 44),
+                venues.get(s.series.venue or "", "online"),
+                people,
+            )
+        )
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    print(line.format(*header).rstrip(), file=out)
+    for row in rows:
+        print(line.format(*row).rstrip(), file=out)
+    skipped = plan.skipped
+    if skipped:
+        print(f"\nskipped dates ({len(skipped)}):", file=out)
+        width = max(len(k.series) for k in skipped)
+        for k in skipped:
+            print(f"{k.day} {k.day.strftime('%a')}  {k.series:<{width}}  {k.reason}", file=out)
+    counts = ", ".join(f"{p.series.id} {len(p.sessions)}" for p in plan.plans)
+    print(
+        f"\n{len(plan.sessions)} sessions planned ({counts}); {len(skipped)} dates skipped",
+        file=out,
+    )
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

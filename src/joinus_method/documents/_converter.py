@@ -1,0 +1,203 @@
+"""The cattrs converter behind the documents, and the translation of its errors.
+
+Kept apart from :mod:`joinus_method.documents` so that cattrs is imported only when a
+document is first loaded or written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, override
+
+from joinus_method.errors import InvalidValue, ValuePath
+from joinus_method.model._rules import constraint_problems
+
+__all__ = ["Found", "converter", "structure"]
+
+T = typing.TypeVar("T")
+
+
+def _type_name(value: object) -> str:
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a decimal number",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+        dt.date: "a date",
+        dt.datetime: "a date-time",
+        dt.time: "a time",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _strict(accepts: Callable[[object], bool], label: str) -> Any:
+    def hook(value: object, t: Any) -> object:
+        # Registered by class, so subclasses such as our StrEnums arrive here as well.
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return _enum_member(value, t)
+        if not accepts(value):
+            raise TypeError(f"expected {label}, got {_type_name(value)}")
+        return value
+
+    return hook
+
+
+def _enum_member(value: object, t: type[enum.Enum]) -> enum.Enum:
+    try:
+        return t(value)
+    except ValueError:
+        options = ", ".join(repr(m.value) for m in t)
+        raise ValueError(f"expected one of {options}, got {value!r}") from None
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    strict = {
+        str: _strict(lambda v: isinstance(v, str), "a string"),
+        int: _strict(lambda v: type(v) is int, "an integer"),
+        bool: _strict(lambda v: type(v) is bool, "true or false"),
+        float: _strict(lambda v: type(v) in (int, float), "a number"),
+        dt.date: _strict(lambda v: type(v) is dt.date, "a date such as 2021-05-11"),
+        dt.time: _strict(lambda v: type(v) is dt.time, "a time such as 19:00:00"),
+    }
+    for cls, hook in strict.items():
+        conv.register_structure_hook(cls, hook)
+    for cls in (dt.date, dt.time):
+        conv.register_unstructure_hook(cls, lambda v: v)
+
+    def tuple_hook(t: Any) -> Callable[[object, object], tuple[Any, ...]]:
+        inner = homogenous_tuple_structure_factory(t, conv)
+
+        def structure(value: object, _: object) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise TypeError(f"expected an array, got {_type_name(value)}")
+            return inner(value, t)  # type: ignore[no-any-return]
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
+
+    def class_hook(cls: type) -> Callable[[object, object], object]:
+        attrs.resolve_types(cls)
+        overrides = {
+            a.name: override(struct_hook=_constrained(conv.get_structure_hook(a.type), a))
+            for a in attrs.fields(cls)
+            if a.metadata.get("schema")
+        }
+        hook: Any = make_dict_structure_fn(
+            cls,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            **overrides,  # type: ignore[arg-type]
+        )
+        return hook  # type: ignore[no-any-return]
+
+    conv.register_structure_hook_factory(attrs.has, class_hook)
+    conv.register_unstructure_hook_factory(
+        _is_homogeneous_tuple,
+        lambda t: _unstructure_tuple(conv, typing.get_args(t)[0]),
+    )
+    return conv
+
+
+class _ConstraintError(ValueError):
+    """A value of the right type that breaks a constraint of its field."""
+
+
+def _constrained(
+    hook: Callable[[object, Any], object], attribute: attrs.Attribute[Any]
+) -> Callable[[object, Any], object]:
+    def structure(value: object, t: Any) -> object:
+        result = hook(value, t)
+        problems = constraint_problems(attribute, result)
+        if problems:
+            raise _ConstraintError("; ".join(problems))
+        return result
+
+    return structure
+
+
+def _unstructure_tuple(
+    conv: cattrs.Converter, inner: Any
+) -> Callable[[tuple[Any, ...]], list[Any]]:
+    hook = conv.get_unstructure_hook(inner)
+    return lambda value: [hook(v) for v in value]
+
+
+converter: Final = _make_converter()
+
+
+@attrs.frozen
+class Found:
+    message: str
+    path: ValuePath
+    lookup: ValuePath
+    kind: str
+    meant: ValuePath | None = None
+    """For an unknown key: the path of the known key it is probably a misspelling of."""
+
+
+def _walk(exc: BaseException, path: ValuePath) -> Iterator[Found]:
+    if isinstance(exc, IterableValidationError):
+        items, rest = exc.group_exceptions()
+        for sub, item in items:
+            yield from _walk(sub, (*path, item.index))
+        for sub in rest:
+            yield from _walk(sub, path)
+    elif isinstance(exc, ClassValidationError):
+        fields, others = exc.group_exceptions()
+        for sub, attribute in fields:
+            yield from _walk(sub, (*path, attribute.name))
+        for sub in others:
+            yield from _walk(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        valid = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        for key in sorted(exc.extra_fields):
+            hint = difflib.get_close_matches(key, valid, n=1)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            yield Found(
+                f"unknown key {key!r}{suggestion}",
+                path,
+                (*path, key),
+                "structure",
+                (*path, hint[0]) if hint else None,
+            )
+    elif isinstance(exc, InvalidValue):
+        for problem in exc.problems:
+            full = (*path, *problem.path)
+            yield Found(problem.message, full, full, problem.kind)
+    elif isinstance(exc, _ConstraintError):
+        yield Found(f"{path[-1]!r} {exc}", path, path, "rule")
+    elif isinstance(exc, KeyError):
+        yield Found(f"missing required key {path[-1]!r}", path, path, "structure")
+    elif isinstance(exc, (TypeError, ValueError)):
+        where = f"{path[-1]!r}: " if path and isinstance(path[-1], str) else ""
+        yield Found(f"invalid value for {where}{exc}", path, path, "structure")
+    else:
+        yield Found(f"invalid value ({type(exc).__name__}: {exc})", path, path, "structure")
+
+
+def structure(body: dict[str, Any], model: type[T]) -> tuple[T | None, list[Found]]:
+    """*body* structured as *model*, or None and every problem found in it."""
+    try:
+        return converter.structure(body, model), []
+    except (ClassValidationError, IterableValidationError, InvalidValue) as exc:
+        return None, list(_walk(exc, ()))

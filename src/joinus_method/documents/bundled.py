@@ -1,0 +1,94 @@
+"""The documents shipped with the package: curricula, the progress framework, programs.
+
+They are package data, found with :mod:`importlib.resources`, so they work the same from
+a wheel, a zip or a source tree install.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+import attrs
+
+from joinus_method.errors import UnknownId
+
+from .files import Document, DocumentKind, kind_of, loads
+
+__all__ = ["BundledDocument", "bundled_documents", "find_bundled", "load_bundled"]
+
+_FOLDERS = ("curricula", "examples")
+
+
+@attrs.frozen
+class BundledDocument:
+    """A document shipped with the package."""
+
+    name: str
+    """Its path inside the package, such as ``curricula/groepsavonden.toml``."""
+    kind: DocumentKind
+    id: str
+    """The ``id`` key of the document."""
+
+    @property
+    def source(self) -> str:
+        """How the document is named in messages: ``joinus_method/curricula/...``."""
+        return f"joinus_method/{self.name}"
+
+    @property
+    def resource(self) -> Traversable:
+        """The packaged file."""
+        return resources.files("joinus_method").joinpath(self.name)
+
+    def text(self) -> str:
+        """The TOML text as shipped."""
+        return self.resource.read_text(encoding="utf-8")
+
+    def load(self) -> Document:
+        """The loaded document."""
+        return loads(self.text(), source=self.name, kind=self.kind)
+
+
+def _walk(folder: Traversable, prefix: str) -> list[tuple[str, Traversable]]:
+    found: list[tuple[str, Traversable]] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        name = f"{prefix}/{entry.name}"
+        if entry.is_dir():
+            found.extend(_walk(entry, name))
+        elif entry.name.endswith(".toml"):
+            found.append((name, entry))
+    return found
+
+
+@functools.cache
+def bundled_documents() -> tuple[BundledDocument, ...]:
+    """Every bundled document, in a stable order."""
+    root = resources.files("joinus_method")
+    out = []
+    for folder in _FOLDERS:
+        if not root.joinpath(folder).is_dir():
+            continue
+        for name, entry in _walk(root.joinpath(folder), folder):
+            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            kind = kind_of(data)
+            if isinstance(kind, DocumentKind):
+                out.append(BundledDocument(name, kind, str(data.get("id", ""))))
+    return tuple(out)
+
+
+def find_bundled(kind: DocumentKind, doc_id: str) -> BundledDocument:
+    """The bundled document of *kind* whose id is *doc_id*."""
+    for doc in bundled_documents():
+        if doc.kind is kind and doc.id == doc_id:
+            return doc
+    raise UnknownId(f"bundled {kind.value}", doc_id)
+
+
+def load_bundled(name_or_id: str, kind: DocumentKind | None = None) -> Document:
+    """Load a bundled document by its name (``curricula/groepsavonden.toml``) or id."""
+    for doc in bundled_documents():
+        if name_or_id in (doc.name, doc.id) and (kind is None or doc.kind is kind):
+            return doc.load()
+    raise UnknownId("bundled document", name_or_id)

@@ -1,0 +1,233 @@
+"""Reading and writing the three TOML documents a coach writes.
+
+Every document starts with a ``format`` key naming its kind and version, such as
+``format = "joinus.curriculum.v1"``. Loading reports every mistake of a file at once, each
+with the file, line and column of the offending key and its JSON path, and never returns a
+half-loaded value. Writing is the exact inverse: ``loads(dumps(doc)) == doc``.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import re
+import tomllib
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
+
+from joinus_method.errors import DocumentError, Problem
+from joinus_method.model.curriculum import Curriculum
+from joinus_method.model.framework import ProgressFramework
+from joinus_method.model.program import Program
+
+from .positions import Positions, key_positions
+
+if TYPE_CHECKING:
+    from ._converter import Found
+
+__all__ = [
+    "FORMAT_KEY",
+    "Document",
+    "DocumentKind",
+    "dump",
+    "dumps",
+    "kind_of",
+    "load",
+    "load_curriculum",
+    "load_framework",
+    "load_program",
+    "loads",
+    "unstructure",
+    "write_atomically",
+]
+
+FORMAT_KEY: Final = "format"
+
+Document: TypeAlias = Curriculum | ProgressFramework | Program
+D = TypeVar("D", Curriculum, ProgressFramework, Program)
+
+
+class DocumentKind(enum.StrEnum):
+    """The kinds of TOML document, by the name used in their ``format`` key."""
+
+    CURRICULUM = "curriculum"
+    FRAMEWORK = "framework"
+    PROGRAM = "program"
+
+    @property
+    def model(self) -> type[Document]:
+        """The class a document of this kind loads into."""
+        return _MODELS[self]
+
+    @property
+    def version(self) -> int:
+        """The format version this library reads and writes."""
+        return 1
+
+    @property
+    def format_name(self) -> str:
+        """The value of the ``format`` key for this kind and version."""
+        return f"joinus.{self.value}.v{self.version}"
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentKind:
+        """The kind of *doc*."""
+        for kind, model in _MODELS.items():
+            if isinstance(doc, model):
+                return kind
+        raise TypeError(f"not a joinus document: {type(doc).__name__}")
+
+
+_MODELS: dict[DocumentKind, type[Document]] = {
+    DocumentKind.CURRICULUM: Curriculum,
+    DocumentKind.FRAMEWORK: ProgressFramework,
+    DocumentKind.PROGRAM: Program,
+}
+_FORMAT = re.compile(r"^joinus\.([a-z]+)\.v(\d+)$")
+
+
+def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError) -> Problem:
+    text = str(exc)
+    line = getattr(exc, "lineno", None)
+    column = getattr(exc, "colno", None)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    if match and line is None:
+        line, column = int(match[1]), int(match[2])
+    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
+    return Problem(f"not valid TOML: {message}", (), "syntax", source, line or 1, column or 1)
+
+
+def _placed(source: str, found: list[Found], positions: Positions) -> DocumentError:
+    # A misspelt required key is one mistake, not two: the "missing" report goes.
+    meant = {f.meant for f in found if f.meant is not None}
+    problems = []
+    for f in found:
+        if f.message.startswith("missing required key") and f.path in meant:
+            continue
+        line, column = positions.locate(f.lookup)
+        problems.append(Problem(f.message, f.path, f.kind, source, line, column))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return DocumentError(source, problems)
+
+
+def _found(message: str) -> Found:
+    from ._converter import Found
+
+    return Found(message, (), (FORMAT_KEY,), "structure")
+
+
+def kind_of(data: dict[str, Any]) -> DocumentKind | str:
+    """The kind a parsed document declares in its ``format`` key, or what is wrong with it."""
+    declared = data.get(FORMAT_KEY)
+    expected = ", ".join(repr(k.format_name) for k in DocumentKind)
+    if declared is None:
+        return f"missing key {FORMAT_KEY!r}: the first line should be one of {expected}"
+    match = _FORMAT.match(declared) if isinstance(declared, str) else None
+    if match is None or match[1] not in DocumentKind.__members__.values():
+        return f"unknown document format {declared!r}; expected one of {expected}"
+    kind = DocumentKind(match[1])
+    if int(match[2]) != kind.version:
+        return (
+            f"unsupported {kind.value} format version {match[2]}: this version of "
+            f"joinus_method reads {kind.format_name!r}"
+        )
+    return kind
+
+
+# -- loading -----------------------------------------------------------------------------
+def loads(text: str, *, source: str = "<string>", kind: DocumentKind | None = None) -> Document:
+    """Load a document from TOML *text*; *source* names it in error messages.
+
+    Raises :class:`~joinus_method.errors.DocumentError` with every problem found.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DocumentError(source, [_syntax_problem(source, exc)]) from None
+    declared = kind_of(data)
+    if not isinstance(declared, DocumentKind):
+        found = [_found(declared)]
+        raise _placed(source, found, key_positions(text))
+    if kind is not None and declared is not kind:
+        message = f"expected a {kind.value} document, found a {declared.value} document"
+        raise _placed(source, [_found(message)], key_positions(text))
+    from ._converter import structure
+
+    body = {k: v for k, v in data.items() if k != FORMAT_KEY}
+    doc, found = structure(body, declared.model)
+    if doc is None:
+        raise _placed(source, found, key_positions(text))
+    return doc
+
+
+def load(path: str | os.PathLike[str], *, kind: DocumentKind | None = None) -> Document:
+    """Load the document in the file at *path*."""
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            str(p), [Problem(f"not UTF-8 text ({exc.reason})", (), "syntax", str(p), 1, 1)]
+        ) from None
+    return loads(text, source=str(path), kind=kind)
+
+
+def _typed(doc: Document, cls: type[D]) -> D:
+    assert isinstance(doc, cls)
+    return doc
+
+
+def load_curriculum(path: str | os.PathLike[str]) -> Curriculum:
+    """Load a curriculum document."""
+    return _typed(load(path, kind=DocumentKind.CURRICULUM), Curriculum)
+
+
+def load_framework(path: str | os.PathLike[str]) -> ProgressFramework:
+    """Load a progress framework document."""
+    return _typed(load(path, kind=DocumentKind.FRAMEWORK), ProgressFramework)
+
+
+def load_program(path: str | os.PathLike[str]) -> Program:
+    """Load a program document."""
+    return _typed(load(path, kind=DocumentKind.PROGRAM), Program)
+
+
+# -- writing -----------------------------------------------------------------------------
+def unstructure(doc: Document) -> dict[str, Any]:
+    """*doc* as plain TOML-ready data, starting with its ``format`` key."""
+    from ._converter import converter
+
+    body: dict[str, Any] = converter.unstructure(doc)
+    return {FORMAT_KEY: DocumentKind.of(doc).format_name, **body}
+
+
+def dumps(doc: Document, *, schema: str | None = None) -> str:
+    """*doc* as TOML text; with *schema*, headed by a ``#:schema`` directive for editors."""
+    import tomli_w
+
+    text = tomli_w.dumps(unstructure(doc))
+    return f"#:schema {schema}\n{text}" if schema else text
+
+
+def dump(doc: Document, path: str | os.PathLike[str], *, schema: str | None = None) -> None:
+    """Write *doc* to *path*, all or nothing: a failed write leaves the old file as it was."""
+    write_atomically(path, dumps(doc, schema=schema))
+
+
+def write_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """Write *text* to *path* through a temporary file, so the file is never half-written."""
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,170 @@
+"""Checking documents together: the ids one document uses of another.
+
+A curriculum names its progress framework and the framework's domains; a program names the
+curricula and framework it uses. These references are checked against the documents given
+together, then against the bundled ones, and reported with the line of the reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from joinus_method.errors import DocumentError, Problem, UnknownId, ValuePath
+from joinus_method.model.chain import build_chain, chain_problems
+from joinus_method.model.curriculum import Audience, Curriculum
+from joinus_method.model.framework import ProgressFramework
+from joinus_method.model.program import Program
+
+from .bundled import bundled_documents
+from .files import Document, DocumentKind, loads
+from .positions import key_positions
+
+__all__ = ["CheckedFile", "check_files", "check_texts", "curricula_for"]
+
+
+@attrs.frozen
+class CheckedFile:
+    """The outcome of checking one file: the document, or every problem found in it."""
+
+    source: str
+    document: Document | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file has no problems."""
+        return not self.problems
+
+
+class _Registry:
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self._given = {(DocumentKind.of(d), d.id): d for d in docs}
+
+    def find(self, kind: DocumentKind, doc_id: str) -> Document | None:
+        found = self._given.get((kind, doc_id))
+        if found is not None:
+            return found
+        for bundled in bundled_documents():
+            if bundled.kind is kind and bundled.id == doc_id:
+                try:
+                    return bundled.load()
+                except DocumentError:
+                    return None
+        return None
+
+
+def check_files(paths: Sequence[str | Path]) -> list[CheckedFile]:
+    """Load and check the files at *paths* together."""
+    texts: list[tuple[str, str | None, Problem | None]] = []
+    for path in paths:
+        source = str(path)
+        try:
+            texts.append((source, Path(path).read_text(encoding="utf-8"), None))
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 text ({exc.reason})"
+            problem = Problem(f"cannot read file: {reason}", (), "syntax", source, 1, 1)
+            texts.append((source, None, problem))
+    return _check(texts)
+
+
+def check_texts(texts: Sequence[tuple[str, str]]) -> list[CheckedFile]:
+    """Check ``(source, text)`` pairs together, as :func:`check_files` checks files."""
+    return _check([(source, text, None) for source, text in texts])
+
+
+def _check(texts: Sequence[tuple[str, str | None, Problem | None]]) -> list[CheckedFile]:
+    loaded: list[tuple[str, str | None, Document | None, list[Problem]]] = []
+    for source, text, failure in texts:
+        if text is None:
+            loaded.append((source, None, None, [failure] if failure else []))
+            continue
+        try:
+            loaded.append((source, text, loads(text, source=source), []))
+        except DocumentError as exc:
+            loaded.append((source, text, None, list(exc.problems)))
+    registry = _Registry([doc for _, _, doc, _ in loaded if doc is not None])
+    results = []
+    for source, text, doc, problems in loaded:
+        if doc is not None and text is not None:
+            found = _reference_problems(doc, registry)
+            if found:
+                positions = key_positions(text)
+                for p in found:
+                    line, column = positions.locate(p.path)
+                    problems.append(attrs.evolve(p, file=source, line=line, column=column))
+                problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        results.append(CheckedFile(source, None if problems else doc, tuple(problems)))
+    return results
+
+
+def _reference_problems(doc: Document, registry: _Registry) -> list[Problem]:
+    if isinstance(doc, Curriculum):
+        return _curriculum_problems(doc, registry)
+    if isinstance(doc, Program):
+        return _program_problems(doc, registry)
+    return []
+
+
+def _curriculum_problems(doc: Curriculum, registry: _Registry) -> list[Problem]:
+    if doc.framework is None:
+        return []
+    framework = registry.find(DocumentKind.FRAMEWORK, doc.framework)
+    if not isinstance(framework, ProgressFramework):
+        return [Problem(f"unknown progress framework {doc.framework!r}", ("framework",))]
+    return doc.framework_problems(framework.domain_ids)
+
+
+def _program_problems(doc: Program, registry: _Registry) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def curriculum(path: ValuePath, doc_id: str, audience: Audience | None) -> None:
+        found = registry.find(DocumentKind.CURRICULUM, doc_id)
+        if not isinstance(found, Curriculum):
+            problems.append(Problem(f"unknown curriculum {doc_id!r}", path))
+        elif audience is not None and found.audience is not audience:
+            problems.append(
+                Problem(
+                    f"curriculum {doc_id!r} is for {found.audience.value}, "
+                    f"not for {audience.value}",
+                    path,
+                )
+            )
+
+    choice = doc.curricula
+    curriculum(("curricula", "training"), choice.training, Audience.WORKERS)
+    curriculum(("curricula", "groups"), choice.groups, Audience.YOUTHS)
+    if choice.awareness is not None:
+        curriculum(("curricula", "awareness"), choice.awareness, Audience.PROFESSIONALS)
+    if not isinstance(registry.find(DocumentKind.FRAMEWORK, choice.framework), ProgressFramework):
+        problems.append(
+            Problem(f"unknown progress framework {choice.framework!r}", ("curricula", "framework"))
+        )
+    for i, group in enumerate(doc.groups):
+        if group.curriculum is not None:
+            curriculum(("groups", i, "curriculum"), group.curriculum, Audience.YOUTHS)
+    for i, event in enumerate(doc.events):
+        curriculum(("events", i, "curriculum"), event.curriculum, None)
+    try:
+        problems.extend(chain_problems(doc, build_chain(doc)))
+    except UnknownId as exc:  # pragma: no cover - the program's own rules forbid this
+        problems.append(Problem(str(exc)))
+    return problems
+
+
+def curricula_for(program: Program, given: Sequence[Document] = ()) -> dict[str, Curriculum]:
+    """The curricula *program* names, from *given* documents first, then the bundled ones."""
+    registry = _Registry(given)
+    wanted = {program.curricula.training, program.curricula.groups}
+    wanted |= {g.curriculum for g in program.groups if g.curriculum}
+    wanted |= {e.curriculum for e in program.events}
+    if program.curricula.awareness:
+        wanted.add(program.curricula.awareness)
+    found = {}
+    for curriculum_id in sorted(wanted):
+        doc = registry.find(DocumentKind.CURRICULUM, curriculum_id)
+        if isinstance(doc, Curriculum):
+            found[curriculum_id] = doc
+    return found

@@ -1,0 +1,160 @@
+"""The chain coach → trains → worker → guides → group → includes → youth, as a graph.
+
+Nodes are ``(role, id)`` pairs with role ``"coach"``, ``"worker"``, ``"group"`` or
+``"youth"``; edges carry a ``relation`` (``"trains"``, ``"guides"``, ``"includes"``).
+networkx is imported only when a chain is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from joinus_method.errors import ChainError, Problem, UnknownId
+
+from .people import Membership, YouthWorker
+from .program import Program
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "build_chain",
+    "chain_problems",
+    "coaches_of_youth",
+    "validate_chain",
+    "workers_to_train",
+    "youths_reached",
+]
+
+Node = tuple[str, str]
+
+
+def build_chain(program: Program, memberships: Iterable[Membership] = ()) -> nx.DiGraph[Any]:
+    """The chain of *program* with the youths of *memberships* in their groups."""
+    import networkx as nx
+
+    graph: nx.DiGraph[Any] = nx.DiGraph()
+    for coach in program.coaches:
+        graph.add_node(("coach", coach.id), name=coach.name)
+    for coach in program.coaches:
+        if coach.trained_by is not None:
+            graph.add_edge(("coach", coach.trained_by), ("coach", coach.id), relation="trains")
+    for worker in program.workers:
+        graph.add_node(("worker", worker.id), name=worker.name, trained_on=worker.trained_on)
+        if worker.trained_by is not None:
+            graph.add_edge(
+                ("coach", worker.trained_by),
+                ("worker", worker.id),
+                relation="trains",
+                completed=worker.trained_on,
+            )
+    for group in program.groups:
+        graph.add_node(("group", group.id), name=group.name)
+        for worker_id in group.workers:
+            graph.add_edge(("worker", worker_id), ("group", group.id), relation="guides")
+    for m in memberships:
+        if ("group", m.group) not in graph:
+            raise UnknownId("group", m.group)
+        graph.add_node(("youth", m.youth))
+        graph.add_edge(("group", m.group), ("youth", m.youth), relation="includes", joined=m.joined)
+    return graph
+
+
+def chain_problems(
+    program: Program, graph: nx.DiGraph[Any], max_groups_per_worker: int | None = None
+) -> list[Problem]:
+    """Every way *graph*, the chain of *program*, breaks the rules of the method.
+
+    Each group has two workers who completed the worker training under a coach; no worker
+    guides more groups than *max_groups_per_worker* (the program's own maximum by default);
+    the chain has no cycles.
+    """
+    import networkx as nx
+
+    limit = (
+        program.max_groups_per_worker if max_groups_per_worker is None else max_groups_per_worker
+    )
+    problems: list[Problem] = []
+    workers = {w.id: w for w in program.workers}
+    for i, group in enumerate(program.groups):
+        for j, worker_id in enumerate(group.workers):
+            worker = workers[worker_id]
+            if not _trained_under_coach(graph, worker):
+                problems.append(
+                    Problem(
+                        f"worker {worker_id!r} guides group {group.id!r} but has not "
+                        "completed the worker training under a coach",
+                        ("groups", i, "workers", j),
+                    )
+                )
+    for i, worker in enumerate(program.workers):
+        guided = sorted(
+            node[1] for node in graph.successors(("worker", worker.id)) if node[0] == "group"
+        )
+        if len(guided) > limit:
+            problems.append(
+                Problem(
+                    f"worker {worker.id!r} guides {len(guided)} groups "
+                    f"({', '.join(guided)}); the most is {limit}",
+                    ("workers", i),
+                )
+            )
+    try:
+        cycle = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        pass
+    else:
+        names = " → ".join(f"{u[0]} {u[1]!r}" for u, _ in cycle)
+        start = cycle[0][0]
+        coaches = [c.id for c in program.coaches]
+        path = ("coaches", coaches.index(start[1])) if start[0] == "coach" else ()
+        problems.append(Problem(f"the chain has a cycle: {names} → back", path))
+    return problems
+
+
+def validate_chain(
+    program: Program,
+    memberships: Iterable[Membership] = (),
+    max_groups_per_worker: int | None = None,
+) -> nx.DiGraph[Any]:
+    """The chain of *program*; raises :class:`ChainError` with every broken rule."""
+    graph = build_chain(program, memberships)
+    problems = chain_problems(program, graph, max_groups_per_worker)
+    if problems:
+        raise ChainError(problems)
+    return graph
+
+
+def _trained_under_coach(graph: nx.DiGraph[Any], worker: YouthWorker) -> bool:
+    if worker.trained_on is None or worker.trained_by is None:
+        return False
+    edge = graph.get_edge_data(("coach", worker.trained_by), ("worker", worker.id))
+    return edge is not None and edge.get("completed") is not None
+
+
+def coaches_of_youth(graph: nx.DiGraph[Any], youth_id: str) -> tuple[str, ...]:
+    """The coaches responsible for a youth: those who trained the workers of their groups."""
+    node = ("youth", youth_id)
+    if node not in graph:
+        raise UnknownId("youth", youth_id)
+    coaches: set[str] = set()
+    for group in graph.predecessors(node):
+        for worker in graph.predecessors(group):
+            coaches.update(c[1] for c in graph.predecessors(worker) if c[0] == "coach")
+    return tuple(sorted(coaches))
+
+
+def youths_reached(graph: nx.DiGraph[Any], coach_id: str) -> tuple[str, ...]:
+    """Every youth a coach reaches through the workers they (or coaches they trained) trained."""
+    import networkx as nx
+
+    node = ("coach", coach_id)
+    if node not in graph:
+        raise UnknownId("coach", coach_id)
+    return tuple(sorted(n[1] for n in nx.descendants(graph, node) if n[0] == "youth"))
+
+
+def workers_to_train(program: Program) -> tuple[YouthWorker, ...]:
+    """The workers of *program* who have not yet completed the worker training."""
+    return tuple(w for w in program.workers if not w.trained)

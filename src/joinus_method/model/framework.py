@@ -1,0 +1,317 @@
+"""The progress framework: domains of social self-reliance, levels and instruments."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+
+import attrs
+
+from joinus_method.errors import InvalidValue, Problem, UnknownId
+
+from ._rules import Checks, field, id_field, text_field
+
+__all__ = [
+    "AnswerOption",
+    "Domain",
+    "Instrument",
+    "InstrumentScore",
+    "Item",
+    "Keying",
+    "Level",
+    "ProgressFramework",
+    "ReadinessRule",
+    "ScoreBand",
+    "Subscale",
+]
+
+
+class Keying(enum.StrEnum):
+    """Which answers of an item point to loneliness."""
+
+    NEGATIVE = "negative"
+    """Worded negatively ("I miss ..."): agreeing is the lonely side."""
+    POSITIVE = "positive"
+    """Worded positively ("I can count on ..."): disagreeing is the lonely side."""
+
+
+@attrs.frozen
+class Level:
+    """A rung of the self-reliance ladder."""
+
+    value: int = field("Number of the level, 1 is lowest.", minimum=1, maximum=10)
+    title: str = text_field("Name of the level.")
+    description: str = field("What the level looks like.", default="")
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("level").fields(self)
+        c.done()
+
+
+@attrs.frozen
+class Domain:
+    """An area of social self-reliance that is rated on the levels."""
+
+    id: str = id_field("Identifier of the domain, used by goals and ratings.")
+    title: str = text_field("Name of the domain.")
+    description: str = field("What the domain covers.", default="")
+    risk_factors: tuple[str, ...] = field(
+        "Known risk factors for loneliness that work in this domain addresses.", default=()
+    )
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("domain").fields(self)
+        c.done()
+
+
+@attrs.frozen
+class AnswerOption:
+    """One answer a respondent can give, with the points it scores."""
+
+    id: str = id_field("Identifier of the answer, as recorded.")
+    label: str = text_field("Short label of the answer.")
+    score_negative: int = field("Points on a negatively keyed item.", minimum=0)
+    score_positive: int | None = field(
+        "Points on a positively keyed item (needed when the instrument has such items).",
+        default=None,
+        minimum=0,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("answer option").fields(self)
+        c.done()
+
+    def points(self, keyed: Keying) -> int:
+        """The points this answer scores on an item keyed *keyed*."""
+        if keyed is Keying.POSITIVE:
+            assert self.score_positive is not None
+            return self.score_positive
+        return self.score_negative
+
+
+@attrs.frozen
+class Item:
+    """One question of an instrument, by number and a short label of our own."""
+
+    number: int = field("Number of the item, from 1.", minimum=1)
+    label: str = text_field("Short label of what the item asks (not the published wording).")
+    keyed: Keying = field("Whether the item is worded negatively or positively.")
+    subscale: str | None = field("Id of the subscale the item belongs to.", default=None)
+    wording: str = field("The full wording, when the user has the rights to it.", default="")
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("item").fields(self)
+        c.done()
+
+
+@attrs.frozen
+class Subscale:
+    """A part of an instrument scored on its own."""
+
+    id: str = id_field("Identifier of the subscale.")
+    title: str = text_field("Name of the subscale.")
+    max_missing: int = field(
+        "How many of its items may be unanswered and still give a score.",
+        default=0,
+        minimum=0,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("subscale").fields(self)
+        c.done()
+
+
+@attrs.frozen
+class ScoreBand:
+    """A range of total scores with its meaning."""
+
+    min: int = field("Lowest total in the band.", minimum=0)
+    max: int = field("Highest total in the band.", minimum=0)
+    label: str = text_field("What a total in this band means.")
+    lonely: bool = field("Whether a total in this band counts as lonely.")
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("score band").fields(self)
+        c.that(self.max >= self.min, ("max",), f"max {self.max} is below min {self.min}")
+        c.done()
+
+
+@attrs.frozen
+class InstrumentScore:
+    """The score of one completed instrument."""
+
+    instrument: str
+    total: int | None
+    band: ScoreBand | None
+    subscales: Mapping[str, int | None]
+    missing: int
+
+    @property
+    def lonely(self) -> bool | None:
+        """Whether the total counts as lonely; None when there is no total."""
+        return None if self.band is None else self.band.lonely
+
+
+@attrs.frozen
+class Instrument:
+    """A questionnaire defined by its structure and scoring rule."""
+
+    id: str = id_field("Identifier of the instrument.")
+    title: str = text_field("Name of the instrument.")
+    options: tuple[AnswerOption, ...] = field("The answers a respondent can choose from.")
+    items: tuple[Item, ...] = field("The items, numbered from 1.")
+    bands: tuple[ScoreBand, ...] = field("The meaning of each range of totals, in order.")
+    subscales: tuple[Subscale, ...] = field("Parts scored on their own.", default=())
+    max_missing: int = field(
+        "How many items may be unanswered and still give a total.", default=0, minimum=0
+    )
+    description: str = field("Where the instrument comes from and what it measures.", default="")
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("instrument").fields(self)
+        c.that(bool(self.options), ("options",), "an instrument needs answer options")
+        c.that(bool(self.items), ("items",), "an instrument needs items")
+        c.unique("options", self.options, lambda o: o.id)
+        subscales = c.unique("subscales", self.subscales, lambda s: s.id)
+        c.unique("items", self.items, lambda i: i.number, "number")
+        for index, item in enumerate(self.items):
+            c.that(
+                item.number == index + 1,
+                ("items", index, "number"),
+                f"items are numbered 1, 2, 3, ... in order: expected {index + 1}",
+            )
+            if item.subscale is not None:
+                c.known(("items", index, "subscale"), item.subscale, subscales, "subscale")
+        if any(i.keyed is Keying.POSITIVE for i in self.items):
+            for index, option in enumerate(self.options):
+                c.that(
+                    option.score_positive is not None,
+                    ("options", index),
+                    f"option {option.id!r} needs score_positive: the instrument has "
+                    "positively keyed items",
+                )
+        c.between(("max_missing",), self.max_missing, 0, max(len(self.items) - 1, 0))
+        if not c.problems:
+            self._check_bands(c)
+        c.done()
+
+    def _check_bands(self, c: Checks) -> None:
+        low, high = self.score_range
+        expected = low
+        for index, band in enumerate(self.bands):
+            c.that(
+                band.min == expected,
+                ("bands", index, "min"),
+                f"bands must follow each other without gaps or overlaps: expected min {expected}",
+            )
+            expected = band.max + 1
+        c.that(
+            expected == high + 1,
+            ("bands",),
+            f"bands must cover every total from {low} to {high}",
+        )
+
+    @property
+    def score_range(self) -> tuple[int, int]:
+        """The lowest and highest total a fully answered instrument can have."""
+        low = high = 0
+        for item in self.items:
+            points = [o.points(item.keyed) for o in self.options]
+            low += min(points)
+            high += max(points)
+        return low, high
+
+    def score(self, answers: Mapping[int, str | None]) -> InstrumentScore:
+        """Score *answers* (item number → option id, None or absent when unanswered).
+
+        The total is the sum of the items' points; it is None when more items are missing
+        than ``max_missing`` allows, and likewise for each subscale.
+        """
+        options = {o.id: o for o in self.options}
+        problems = [
+            Problem(f"no item {number} in instrument {self.id!r}", (number,))
+            for number in answers
+            if not 1 <= number <= len(self.items)
+        ]
+        problems += [
+            Problem(f"unknown answer {answer!r} to item {number}", (number,))
+            for number, answer in answers.items()
+            if answer is not None and answer not in options
+        ]
+        if problems:
+            raise InvalidValue(f"answers to {self.id}", problems)
+        points: dict[int, int] = {}
+        for item in self.items:
+            answer = answers.get(item.number)
+            if answer is not None:
+                points[item.number] = options[answer].points(item.keyed)
+        missing = len(self.items) - len(points)
+        total = sum(points.values()) if missing <= self.max_missing else None
+        band = None
+        if total is not None:
+            band = next(b for b in self.bands if b.min <= total <= b.max)
+        subscales: dict[str, int | None] = {}
+        for sub in self.subscales:
+            numbers = [i.number for i in self.items if i.subscale == sub.id]
+            answered = [points[n] for n in numbers if n in points]
+            subscales[sub.id] = (
+                sum(answered) if len(numbers) - len(answered) <= sub.max_missing else None
+            )
+        return InstrumentScore(self.id, total, band, subscales, missing)
+
+
+@attrs.frozen
+class ReadinessRule:
+    """When a youth counts as self-reliant enough to leave the group."""
+
+    min_level: int = field("Every domain rated at this level or higher.", minimum=1)
+    instruments: tuple[str, ...] = field(
+        "Instruments whose latest total must lie outside the lonely bands.", default=()
+    )
+    description: str = field("The rule in words.", default="")
+
+
+@attrs.frozen
+class ProgressFramework:
+    """The domains of social self-reliance, their levels, instruments and leaving rule."""
+
+    id: str = id_field("Identifier of the framework, used by curricula.")
+    title: str = text_field("Name of the framework.")
+    levels: tuple[Level, ...] = field("The self-reliance ladder, lowest first.")
+    domains: tuple[Domain, ...] = field("The domains rated on the ladder.")
+    ready: ReadinessRule = field("When a youth is self-reliant enough.")
+    instruments: tuple[Instrument, ...] = field("Questionnaires and their scoring.", default=())
+    evaluation_weeks: int = field(
+        "Weeks between two evaluations of a youth.", default=12, minimum=1, maximum=52
+    )
+    description: str = field("What the framework is.", default="")
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("progress framework").fields(self)
+        c.that(len(self.levels) >= 2, ("levels",), "a ladder needs at least two levels")
+        c.that(bool(self.domains), ("domains",), "a framework needs at least one domain")
+        c.unique("levels", self.levels, lambda lv: lv.value, "value")
+        for index, level in enumerate(self.levels):
+            c.that(
+                level.value == index + 1,
+                ("levels", index, "value"),
+                f"levels are numbered 1, 2, 3, ... in order: expected {index + 1}",
+            )
+        c.unique("domains", self.domains, lambda d: d.id)
+        instruments = c.unique("instruments", self.instruments, lambda i: i.id)
+        c.between(("ready", "min_level"), self.ready.min_level, 1, max(len(self.levels), 1))
+        for index, name in enumerate(self.ready.instruments):
+            c.known(("ready", "instruments", index), name, instruments, "instrument")
+        c.done()
+
+    @property
+    def domain_ids(self) -> frozenset[str]:
+        """The ids of the framework's domains."""
+        return frozenset(d.id for d in self.domains)
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        """The instrument with id *instrument_id*."""
+        for instrument in self.instruments:
+            if instrument.id == instrument_id:
+                return instrument
+        raise UnknownId("instrument", instrument_id)

@@ -1,0 +1,303 @@
+"""The days on which sessions cannot take place.
+
+A session is skipped on a Dutch public holiday (from the ``holidays`` package), during the
+school holidays of the program's region when its group follows them (a data file shipped with
+the package, one entry per holiday with its source), on a day the venue is closed, on a day
+one of its workers is on leave, and on the program's own closed days. Each closed day carries
+the reason shown next to the skipped date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import attrs
+
+from joinus_method.errors import JoinUsError
+from joinus_method.model.closure import Closure
+
+if TYPE_CHECKING:
+    from joinus_method.model.program import Program
+
+__all__ = [
+    "ClosureCalendar",
+    "OutsideCalendar",
+    "SchoolHoliday",
+    "SchoolHolidays",
+    "public_holidays",
+    "school_holidays",
+]
+
+SCHOOL_HOLIDAYS_FILE = "data/nl-school-holidays.toml"
+"""The shipped school holidays, inside this package."""
+WHOLE_COUNTRY = "heel-nederland"
+
+
+class OutsideCalendar(JoinUsError, ValueError):
+    """A date lies outside the school years whose holidays are known."""
+
+
+@attrs.frozen
+class SchoolHoliday:
+    """One school holiday of one region (or the whole country), with its source."""
+
+    school_year: str
+    kind: str
+    region: str
+    start: dt.date
+    end: dt.date
+    status: str
+    source: str
+
+    @property
+    def reason(self) -> str:
+        """How a day in this holiday is named next to a skipped date."""
+        if self.region == WHOLE_COUNTRY:
+            return self.kind
+        return f"{self.kind} regio {self.region}"
+
+
+@attrs.frozen
+class SchoolHolidays:
+    """The shipped school holidays, and the span of days they are known for."""
+
+    version: str
+    holidays: tuple[SchoolHoliday, ...]
+    first: dt.date
+    """First day covered: after the summer holiday before the first school year."""
+
+    def last(self, region: str) -> dt.date:
+        """Last day covered in *region*: the end of its last summer holiday."""
+        return max(h.end for h in self.holidays if h.region in (region, WHOLE_COUNTRY))
+
+    def in_region(self, region: str) -> dict[dt.date, str]:
+        """Every school-holiday day of *region*, with its reason."""
+        days: dict[dt.date, str] = {}
+        for h in sorted(self.holidays, key=lambda h: (h.start, h.status != "verplicht")):
+            if h.region in (region, WHOLE_COUNTRY):
+                for day in Closure(h.start, h.reason, h.end).days():
+                    days.setdefault(day, h.reason)
+        return days
+
+
+@functools.cache
+def school_holidays() -> SchoolHolidays:
+    """The school holidays shipped with the package."""
+    text = (
+        resources.files("joinus_method.planning").joinpath(SCHOOL_HOLIDAYS_FILE).read_text("utf-8")
+    )
+    data = tomllib.loads(text)
+    entries = tuple(SchoolHoliday(**entry) for entry in data["holiday"])
+    return SchoolHolidays(data["version"], entries, data["covers_from"])
+
+
+@functools.cache
+def public_holidays(first_year: int, last_year: int) -> Mapping[dt.date, str]:
+    """Dutch public holidays from *first_year* to *last_year*, with their Dutch names."""
+    import holidays
+
+    found = holidays.country_holidays("NL", years=range(first_year, last_year + 1), language="nl")
+    return dict(sorted(found.items()))
+
+
+@attrs.frozen
+class ClosureCalendar:
+    """All closed days that matter to one program, ready for quick look-ups.
+
+    Venue and leave reasons are stored as they are shown ("venue closed: verbouwing",
+    "leave of anna: vakantie").
+    """
+
+    public: Mapping[dt.date, str]
+    school: Mapping[dt.date, str]
+    school_span: tuple[dt.date, dt.date]
+    general: Mapping[dt.date, str]
+    venues: Mapping[str, Mapping[dt.date, str]]
+    people: Mapping[str, Mapping[dt.date, str]]
+    region: str
+    public_years: tuple[int, int] = (1, 9999)
+    """The first and last year whose public holidays are loaded."""
+
+    def __repr__(self) -> str:
+        closed = len(self.public) + len(self.school) + len(self.general)
+        return f"<ClosureCalendar region={self.region} with {closed} closed days>"
+
+    @classmethod
+    def for_program(
+        cls,
+        program: Program,
+        extra: Iterable[Closure] = (),
+        years: tuple[int, int] | None = None,
+        until: dt.date | None = None,
+    ) -> ClosureCalendar:
+        """The calendar of *program*, with *extra* closed days for everyone.
+
+        Public holidays are loaded for *years* (first and last); by default for the shipped
+        school years, the program's start dates with two years to spare, and *until*.
+        """
+        known = school_holidays()
+        region = program.school_region.value
+        if years is None:
+            starts = [
+                *(g.start_date for g in program.groups),
+                *(t.start_date for t in program.trainings),
+                *(e.date for e in program.events),
+            ]
+            years = (
+                min([known.first.year, *(d.year for d in starts)]),
+                max(
+                    [
+                        known.last(region).year + 1,
+                        *(d.year + 2 for d in starts),
+                        *([until.year] if until else []),
+                    ]
+                ),
+            )
+        general = _expand([*program.closures, *extra])
+        venues = {v.id: _expand(v.closures, "venue closed") for v in program.venues}
+        people = {w.id: _expand(w.leave, f"leave of {w.id}") for w in program.workers}
+        return cls(
+            public=public_holidays(*years),
+            school=known.in_region(region),
+            school_span=(known.first, known.last(region)),
+            general=general,
+            venues=venues,
+            people=people,
+            region=region,
+            public_years=years,
+        )
+
+    def with_closures(self, extra: Iterable[Closure]) -> ClosureCalendar:
+        """This calendar with *extra* closed days for everyone."""
+        general = dict(self.general)
+        for day, reason in _expand(extra).items():
+            general.setdefault(day, reason)
+        return attrs.evolve(self, general=general)
+
+    @functools.cached_property
+    def _with_school(self) -> dict[dt.date, str]:
+        return {**self.school, **self.general, **self.public}
+
+    @functools.cached_property
+    def _without_school(self) -> dict[dt.date, str]:
+        return {**self.general, **self.public}
+
+    @functools.cached_property
+    def people_away(self) -> frozenset[str]:
+        """The people with any leave."""
+        return frozenset(p for p, days in self.people.items() if days)
+
+    @functools.cached_property
+    def venues_closed(self) -> frozenset[str]:
+        """The venues with any closed day."""
+        return frozenset(v for v, days in self.venues.items() if days)
+
+    @functools.cached_property
+    def _numbers_with_school(self) -> dict[int, str]:
+        return {d.toordinal(): r for d, r in self._with_school.items()}
+
+    @functools.cached_property
+    def _numbers_without_school(self) -> dict[int, str]:
+        return {d.toordinal(): r for d, r in self._without_school.items()}
+
+    def known_span(self, school: bool) -> tuple[dt.date, dt.date]:
+        """The first and last day whose closures are known: public holidays, and the school
+        holidays too when *school*."""
+        first = dt.date(self.public_years[0], 1, 1)
+        last = dt.date(self.public_years[1], 12, 31)
+        if school:
+            first, last = max(first, self.school_span[0]), min(last, self.school_span[1])
+        return first, last
+
+    @functools.cached_property
+    def _known_numbers(self) -> dict[bool, tuple[int, int]]:
+        return {
+            school: (span[0].toordinal(), span[1].toordinal())
+            for school in (True, False)
+            for span in [self.known_span(school)]
+        }
+
+    def known_numbers(self, school: bool) -> tuple[int, int]:
+        """As :meth:`known_span`, in ordinal day numbers."""
+        return self._known_numbers[school]
+
+    def closed_on_grid(self, school: bool, step: int, residue: int) -> tuple[int, ...]:
+        """The closed day numbers *d*, sorted, with ``d % step == residue``: the closed days
+        that can fall on a grid of *step* days through *residue*."""
+        key = (school, step)
+        by_residue = self._grids.get(key)
+        if by_residue is None:
+            found: dict[int, list[int]] = {}
+            for number in sorted(self.closed_numbers(school)):
+                found.setdefault(number % step, []).append(number)
+            by_residue = {r: tuple(days) for r, days in found.items()}
+            self._grids[key] = by_residue
+        return by_residue.get(residue, ())
+
+    @functools.cached_property
+    def _grids(self) -> dict[tuple[bool, int], dict[int, tuple[int, ...]]]:
+        return {}
+
+    def closed_numbers(self, school: bool) -> Mapping[int, str]:
+        """As :meth:`everyone`, keyed by ordinal day number."""
+        return self._numbers_with_school if school else self._numbers_without_school
+
+    def everyone(self, school: bool) -> Mapping[dt.date, str]:
+        """The days closed for every session: public holidays and the program's closures,
+        with the school holidays when *school*. A public holiday's name wins."""
+        return self._with_school if school else self._without_school
+
+    def check_known(self, day: dt.date, school: bool = True) -> None:
+        """Raise :class:`OutsideCalendar` when the closures of *day* are not known."""
+        first, last = self.known_span(school)
+        if first <= day <= last:
+            return
+        school_first, school_last = self.school_span
+        if school and not school_first <= day <= school_last:
+            raise OutsideCalendar(
+                f"{day} lies outside the known school holidays of region {self.region} "
+                f"({school_first} to {school_last})"
+            )
+        raise OutsideCalendar(
+            f"{day} lies outside the years whose public holidays are loaded "
+            f"({self.public_years[0]} to {self.public_years[1]}): make the calendar with "
+            "more years"
+        )
+
+    def closed(
+        self,
+        day: dt.date,
+        *,
+        venue: str | None = None,
+        people: Iterable[str] = (),
+        school: bool = True,
+    ) -> str | None:
+        """Why *day* is closed for a session at *venue* with *people*, or None when open.
+
+        The first reason found counts: public holiday, the program's closures, school
+        holiday, venue closure, leave. Raises :class:`OutsideCalendar` when *school*
+        holidays apply and *day* lies outside the school years whose holidays are known.
+        """
+        self.check_known(day, school)
+        reason = self.everyone(school).get(day)
+        if reason is None and venue is not None:
+            reason = self.venues.get(venue, {}).get(day)
+        for person in people:
+            if reason is not None:
+                break
+            reason = self.people.get(person, {}).get(day)
+        return reason
+
+
+def _expand(closures: Iterable[Closure], prefix: str | None = None) -> dict[dt.date, str]:
+    days: dict[dt.date, str] = {}
+    for closure in closures:
+        reason = f"{prefix}: {closure.reason}" if prefix else closure.reason
+        for day in closure.days():
+            days.setdefault(day, reason)
+    return days

@@ -1,0 +1,135 @@
+"""Plans as iCalendar files and CSV tables."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+from joinus_method.model.curriculum import Leader
+from joinus_method.model.program import Program
+
+from .schedule import PlannedSession, ProgramPlan, Series, SkippedSlot
+
+__all__ = ["CSV_COLUMNS", "to_csv", "to_ics"]
+
+CSV_COLUMNS = (
+    "date",
+    "start",
+    "end",
+    "kind",
+    "series",
+    "round",
+    "number",
+    "session",
+    "title",
+    "venue",
+    "people",
+    "status",
+    "reason",
+    "uid",
+)
+
+
+def _venue_text(program: Program, venue_id: str | None) -> str:
+    if venue_id is None:
+        return "online"
+    venue = program.venue(venue_id)
+    return f"{venue.name}, {venue.address}" if venue.address else venue.name
+
+
+def _description(s: PlannedSession) -> str:
+    lines = [s.session.title]
+    if s.session.description:
+        lines += ["", s.session.description]
+    if s.session.segments:
+        lines.append("")
+        for seg in s.session.segments:
+            who = f" ({seg.led_by.value})" if seg.led_by not in (None, Leader.WORKERS) else ""
+            lines.append(f"- {seg.minutes} min: {seg.title}{who}")
+    return "\n".join(lines)
+
+
+def to_ics(plan: ProgramPlan, program: Program, *, stamp: dt.datetime) -> bytes:
+    """The planned sessions as an iCalendar file, one VEVENT each.
+
+    Each event's UID stays the same when re-planning moves the session to another date;
+    times carry ``TZID`` of the program's zone, whose VTIMEZONE is included. *stamp* is the
+    DTSTAMP of every event (pass the current time; it is a parameter to keep this pure).
+    """
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//joinus_method//plan//NL")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", program.title)
+    sessions = plan.sessions
+    for s in sessions:
+        event = icalendar.Event()
+        event.add("uid", s.uid)
+        event.add("dtstamp", stamp.astimezone(dt.UTC))
+        event.add("dtstart", s.start)
+        event.add("dtend", s.end)
+        event.add("summary", f"{s.series.title}: {s.title}")
+        event.add("location", _venue_text(program, s.series.venue))
+        event.add("description", _description(s))
+        event.add("categories", [s.series.kind.value])
+        cal.add_component(event)
+    if sessions:
+        cal.add_missing_timezones(
+            first_date=dt.date(sessions[0].day.year, 1, 1),
+            last_date=dt.date(sessions[-1].day.year + 1, 1, 1),
+        )
+    return bytes(cal.to_ical())
+
+
+def to_csv(plan: ProgramPlan, program: Program) -> str:
+    """Planned sessions and skipped dates as CSV, in date order, with a header row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    rows: list[tuple[dt.date, int, Sequence[object]]] = []
+    for s in plan.sessions:
+        row: Sequence[object] = (
+            s.day.isoformat(),
+            s.start.strftime("%H:%M"),
+            s.end.strftime("%H:%M"),
+            s.series.kind.value,
+            s.series.id,
+            s.round,
+            s.number,
+            s.session.id,
+            s.title,
+            _venue_text(program, s.series.venue),
+            " ".join(s.series.people),
+            "planned",
+            "",
+            s.uid,
+        )
+        rows.append((s.day, 0, row))
+    series = {p.series.id: p.series for p in plan.plans}
+    for k in plan.skipped:
+        rows.append((k.day, 1, _skipped_row(program, series[k.series], k)))
+    for _, _, row in sorted(rows, key=lambda r: (r[0], r[1], str(r[2][4]))):
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def _skipped_row(program: Program, series: Series, k: SkippedSlot) -> Sequence[object]:
+    return (
+        k.day.isoformat(),
+        series.start_time.strftime("%H:%M"),
+        "",
+        series.kind.value,
+        series.id,
+        "",
+        "",
+        "",
+        "",
+        _venue_text(program, series.venue),
+        " ".join(series.people),
+        "skipped",
+        k.reason,
+        "",
+    )

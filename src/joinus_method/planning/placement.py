@@ -1,0 +1,119 @@
+"""Placing youths in groups: the age band on the day of joining, and the group's capacity.
+
+A youth is placed only in a group whose age band holds their age on the day they join; a
+youth who turns 18 inside a 12-18 group stays until they leave. A group never has more active
+youths than its capacity: the next youth waits for the first place that frees up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from joinus_method.model._rules import Checks, field, id_field
+from joinus_method.model.people import Membership, age_on
+from joinus_method.model.program import Group
+
+__all__ = ["Application", "Placement", "Refusal", "age_on", "place_youths"]
+
+
+@attrs.frozen
+class Application:
+    """A youth, after signalling, registration and intake, ready to join a group."""
+
+    youth: str = id_field("Pseudonymous id of the youth.")
+    born: dt.date = field("Date of birth (kept with the personal data; used here only).")
+    ready: dt.date = field("First day the youth can join.")
+    leaves: dt.date | None = field("Day the youth will leave, when known.", default=None)
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("application").fields(self)
+        c.that(self.born < self.ready, ("ready",), "a youth joins after being born")
+        c.that(
+            self.leaves is None or self.leaves > self.ready,
+            ("leaves",),
+            "a youth leaves after joining",
+        )
+        c.done()
+
+
+@attrs.frozen
+class Refusal:
+    """An application the group cannot take, and why."""
+
+    youth: str
+    reason: str
+
+
+@attrs.frozen
+class Placement:
+    """The outcome of placing applications in one group."""
+
+    memberships: tuple[Membership, ...]
+    """Every membership, the existing ones first, then the new ones in order of joining."""
+    waited: tuple[tuple[str, int], ...]
+    """For each youth who had to wait for a place: (youth, days waited)."""
+    refused: tuple[Refusal, ...]
+
+    def active_on(self, day: dt.date) -> tuple[str, ...]:
+        """The youths in the group on *day*."""
+        return tuple(m.youth for m in self.memberships if m.active_on(day))
+
+
+def place_youths(
+    group: Group,
+    applications: Sequence[Application],
+    existing: Iterable[Membership] = (),
+) -> Placement:
+    """Place *applications* in *group*, in order of readiness (then as given).
+
+    Each youth joins on the first day from ``ready`` (and not before the group starts) on
+    which the group has a free place; their age on that day must lie in the group's band, or
+    the application is refused. Pure: the existing memberships are not changed.
+    """
+    members = [m for m in existing if m.group == group.id]
+    refused: list[Refusal] = []
+    waited: list[tuple[str, int]] = []
+    known = {m.youth for m in members}
+    order = sorted(range(len(applications)), key=lambda i: (applications[i].ready, i))
+    for i in order:
+        a = applications[i]
+        if a.youth in known:
+            refused.append(Refusal(a.youth, "already in the group"))
+            continue
+        wanted = max(a.ready, group.start_date)
+        day = _first_free_day(members, wanted, group.capacity, a.leaves)
+        if day is None or (a.leaves is not None and day >= a.leaves):
+            refused.append(Refusal(a.youth, "no place frees up before the youth would leave"))
+            continue
+        age = age_on(a.born, day)
+        if age not in group.age_band:
+            refused.append(
+                Refusal(a.youth, f"aged {age} on {day}, outside the group's ages {group.age_band}")
+            )
+            continue
+        if day > wanted:
+            waited.append((a.youth, (day - wanted).days))
+        members.append(Membership(a.youth, group.id, day, a.leaves))
+        known.add(a.youth)
+    return Placement(tuple(members), tuple(waited), tuple(refused))
+
+
+def _first_free_day(
+    members: Sequence[Membership], wanted: dt.date, capacity: int, leaves: dt.date | None
+) -> dt.date | None:
+    """The first day from *wanted* from which a place stays free for the whole stay (up to
+    *leaves*, or for good): fewer than *capacity* members active on every day of it."""
+    candidates = sorted({wanted, *(m.left for m in members if m.left and m.left > wanted)})
+    for day in candidates:
+        # The count only rises when a member joins: check the first day and every later join.
+        points = {day, *(m.joined for m in members if m.joined > day)}
+        if all(_active(members, p) < capacity for p in points if leaves is None or p < leaves):
+            return day
+    return None
+
+
+def _active(members: Sequence[Membership], day: dt.date) -> int:
+    return sum(1 for m in members if m.active_on(day))

@@ -1,0 +1,153 @@
+"""The `joinus plan` command."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from joinus_method.cli.main import main
+from joinus_method.documents.bundled import find_bundled
+from joinus_method.documents.files import DocumentKind
+
+PROGRAM_TEXT = find_bundled(DocumentKind.PROGRAM, "noordwijk-katwijk-2021").text()
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_plans_the_bundled_program(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without a file, the bundled Noordwijk 2021 program is planned: both groups, exit 0."""
+    code, out, err = run(["plan"], capsys)
+    assert code == 0, err
+    assert "groep-18-25-x-out" in out
+    assert "groep-12-18-the-base" in out
+    assert re.search(r"2021-05-11 Tue\s+19:00-22:00\s+groep-18-25-x-out\s+1\. ", out)
+    assert re.search(r"2021-05-17 Mon\s+19:00-22:00\s+groep-12-18-the-base\s+1\. ", out)
+    assert re.search(r"2021-10-18 Mon\s+groep-12-18-the-base\s+herfstvakantie regio midden", out)
+    assert "X-Out" in out
+    assert "The Base" in out
+    assert "Daan Kuijpers, Esra Yildiz" in out
+
+
+def test_one_group_until_a_date_with_exports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--group, --until, --ics and --csv plan one group and write both files."""
+    program = tmp_path / "program.toml"
+    program.write_text(PROGRAM_TEXT, encoding="utf-8")
+    ics, table = tmp_path / "plan.ics", tmp_path / "plan.csv"
+    code, out, err = run(
+        ["plan", str(program), "--group", "groep-12-18-the-base", "--until", "2021-12-31",
+         "--ics", str(ics), "--csv", str(table)],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    assert "groep-18-25-x-out" not in out
+    assert "training-voorjaar-2021" not in out
+    events = list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
+    rows = list(csv.DictReader(table.read_text(encoding="utf-8").splitlines()))
+    planned = [r for r in rows if r["status"] == "planned"]
+    assert len(events) == len(planned) > 0
+    assert {r["series"] for r in rows} == {"groep-12-18-the-base"}
+    assert max(r["date"] for r in rows) <= "2021-12-31"
+
+
+def test_clash_in_report_mode_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two groups with the same workers at the same time: report mode names the clash."""
+    twin = (
+        PROGRAM_TEXT.replace('id = "groep-12-18-the-base"', 'id = "tweede-groep"')
+        .replace(
+            'workers = ["joost-van-der-meer", "noor-bakker"]',
+            'workers = ["daan-kuijpers", "noor-bakker"]',
+        )
+        .replace(
+            'weekday = "monday"\nstart_date = 2021-05-17',
+            'weekday = "tuesday"\nstart_date = 2021-05-11',
+        )
+    )
+    program = tmp_path / "program.toml"
+    program.write_text(twin, encoding="utf-8")
+    code, out, err = run(
+        ["plan", str(program), "--until", "2021-07-01", "--clashes", "report"], capsys
+    )
+    assert code == 1
+    assert "error: clash: group 'tweede-groep' on 2021-05-11: daan-kuijpers is already in" in (err)
+    code, out, err = run(["plan", str(program), "--until", "2021-07-01"], capsys)
+    assert code == 0, err
+    assert "clash: daan-kuijpers is already in groep-18-25-x-out" in out
+
+
+def test_untrained_worker_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A group led by a worker without training is named with its line, exit 1."""
+    text = PROGRAM_TEXT.replace("trained_on = 2021-04-29\n", "", 1)
+    cohort = 'workers = ["daan-kuijpers", "esra-yildiz", "joost-van-der-meer", "noor-bakker"]'
+    text = text.replace(cohort, cohort.replace('"daan-kuijpers", ', ""))
+    program = tmp_path / "program.toml"
+    program.write_text(text, encoding="utf-8")
+    code, _, err = run(["plan", str(program)], capsys)
+    assert code == 1
+    assert re.search(r"program\.toml:\d+:\d+: error: worker 'daan-kuijpers' guides group", err)
+
+
+def test_invalid_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A broken program file, an unknown group or a bad date are errors, never tracebacks."""
+    program = tmp_path / "program.toml"
+    program.write_text(
+        PROGRAM_TEXT.replace('weekday = "tuesday"', 'wekday = "tuesday"'), encoding="utf-8"
+    )
+    code, _, err = run(["plan", str(program)], capsys)
+    assert code == 1
+    assert "unknown key 'wekday'" in err
+    code, _, err = run(["plan", "--group", "nope"], capsys)
+    assert code == 1
+    assert "no group 'nope'" in err
+    with pytest.raises(SystemExit) as caught:
+        main(["plan", "--until", "31-12-2021"])
+    assert caught.value.code == 2
+    code, _, err = run(["plan", "--until", "2031-01-01"], capsys)
+    assert code == 1
+    assert "outside the known school holidays" in err
+
+
+def test_unwritable_exports_and_wrong_curriculum(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file that cannot be written, or a framework given as a curriculum, is an error line."""
+    code, _, err = run(
+        ["plan", "--until", "2021-06-30", "--ics", str(tmp_path / "no" / "x.ics")], capsys
+    )
+    assert code == 1
+    assert "error: cannot write" in err
+    framework = tmp_path / "kader.toml"
+    framework.write_text(
+        find_bundled(DocumentKind.FRAMEWORK, "zelfredzaamheid").text(), encoding="utf-8"
+    )
+    code, _, err = run(["plan", "--curriculum", str(framework)], capsys)
+    assert code == 1
+    assert "not a curriculum document" in err
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["schema"])
+    capsys.readouterr()
+    assert main(["schema", "--out", str(blocker)]) == 1
+    assert "cannot make" in capsys.readouterr().err
+
+
+def test_a_program_with_nothing_to_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A program without groups, trainings or events plans nothing and exits 0."""
+    text = PROGRAM_TEXT.split("# -- groepen")[0].replace(
+        'format = "joinus.program.v1"\n', 'format = "joinus.program.v1"\ngroups = []\n'
+    )
+    program = tmp_path / "leeg.toml"
+    program.write_text(text, encoding="utf-8")
+    code, out, err = run(["plan", str(program)], capsys)
+    assert code == 0, err
+    assert "0 sessions planned" in out

@@ -1,0 +1,118 @@
+"""The JSON Schemas agree with the loader, and ship with the package."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from joinus_method import DocumentError, DocumentKind, dumps, loads
+from joinus_method.documents.bundled import bundled_documents
+from joinus_method.documents.files import unstructure
+from joinus_method.documents.schema import SCHEMA_FILES, json_schema, schema_text
+from tests.paths import REPO
+from tests.strategies import curricula, frameworks, from_json_schema, programs
+
+KIND_STRATEGIES = {
+    DocumentKind.CURRICULUM: curricula(max_sessions=8),
+    DocumentKind.FRAMEWORK: frameworks(),
+    DocumentKind.PROGRAM: programs(max_groups=3),
+}
+
+
+def as_json(value: Any) -> Any:
+    """TOML data as JSON data: dates and times become the strings Taplo validates."""
+    if isinstance(value, dict):
+        return {k: as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return value
+
+
+def as_toml(value: Any, schema: dict[str, Any], root: dict[str, Any]) -> Any:
+    """JSON data generated from *schema* as TOML data: format strings become dates and times."""
+    if "$ref" in schema:
+        schema = root["definitions"][schema["$ref"].rsplit("/", 1)[1]]
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        return {k: as_toml(v, props.get(k, {}), root) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_toml(v, schema.get("items", {}), root) for v in value]
+    if schema.get("format") == "date":
+        return dt.date.fromisoformat(value)
+    if schema.get("format") == "partial-time":
+        return dt.time.fromisoformat(value)
+    return value
+
+
+@pytest.mark.parametrize("kind", DocumentKind)
+def test_shipped_schemas_are_current(kind: DocumentKind) -> None:
+    """schemas/ in the repository and in the installed package hold what the code generates."""
+    expected = schema_text(kind)
+    assert (REPO / "schemas" / SCHEMA_FILES[kind]).read_text(encoding="utf-8") == expected
+    shipped = resources.files("joinus_method").joinpath("schemas", SCHEMA_FILES[kind])
+    assert shipped.read_text(encoding="utf-8") == expected
+    jsonschema.Draft7Validator.check_schema(json.loads(expected))
+
+
+@pytest.mark.parametrize("bundled", bundled_documents(), ids=lambda b: b.name)
+def test_bundled_files_point_at_their_schema(bundled) -> None:
+    """Each bundled file starts with a #:schema directive that resolves inside the repository."""
+    path = REPO / bundled.name
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("#:schema ")
+    target = (path.parent / first.removeprefix("#:schema ").strip()).resolve()
+    assert target == (REPO / "schemas" / SCHEMA_FILES[bundled.kind]).resolve()
+    assert target.is_file()
+    # The same relative path also resolves inside the installed package.
+    installed = Path(str(bundled.resource))
+    assert (installed.parent / first.removeprefix("#:schema ").strip()).resolve().is_file()
+
+
+@pytest.mark.parametrize("bundled", bundled_documents(), ids=lambda b: b.name)
+def test_bundled_files_validate(bundled) -> None:
+    """Every bundled document is valid under its kind's schema."""
+    data = tomllib.loads(bundled.text())
+    jsonschema.validate(as_json(data), json_schema(bundled.kind))
+
+
+@pytest.mark.parametrize("kind", DocumentKind)
+@given(data=st.data())
+def test_dumped_documents_validate(kind: DocumentKind, data: st.DataObject) -> None:
+    """Every document the library writes is valid under the schema."""
+    doc = data.draw(KIND_STRATEGIES[kind])
+    jsonschema.validate(as_json(unstructure(doc)), json_schema(kind))
+
+
+@pytest.mark.parametrize("kind", DocumentKind)
+@settings(max_examples=25, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_schema_generated_documents_load(kind: DocumentKind, data: st.DataObject) -> None:
+    """Documents generated from the schema load, or fail only on rules a schema cannot say.
+
+    A schema cannot express cross-references (a group's venue must exist) or sums (segments
+    fit in their session); those are 'rule' problems. Never a 'structure' problem: no key the
+    schema allows is unknown to the loader, no type it allows is refused.
+    """
+    schema = json_schema(kind)
+    generated = data.draw(from_json_schema(schema))
+    text = tomli_w.dumps(as_toml(generated, schema, schema))
+    try:
+        doc = loads(text, kind=kind)
+    except DocumentError as exc:
+        structural = [p for p in exc.problems if p.kind != "rule"]
+        assert structural == [], text
+    else:
+        assert dumps(doc)
+        assert DocumentKind.of(doc) is kind

@@ -1,0 +1,104 @@
+"""The coach → worker → group → youth chain as a graph."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from joinus_method import ChainError, Coach, Membership, Program, UnknownId, YouthWorker
+from joinus_method.documents.bundled import load_bundled
+from joinus_method.model.chain import (
+    build_chain,
+    chain_problems,
+    coaches_of_youth,
+    validate_chain,
+    workers_to_train,
+    youths_reached,
+)
+
+PROGRAM = load_bundled("noordwijk-katwijk-2021")
+assert isinstance(PROGRAM, Program)
+OLDER, YOUNGER = PROGRAM.groups
+COACH = PROGRAM.coaches[0].id
+MEMBERS = (
+    Membership("y-aaaa", OLDER.id, dt.date(2021, 5, 11)),
+    Membership("y-bbbb", OLDER.id, dt.date(2021, 6, 8)),
+    Membership("y-cccc", YOUNGER.id, dt.date(2021, 5, 17)),
+)
+
+
+def test_the_bundled_chain_is_valid() -> None:
+    """Coach trains four workers, who guide two groups holding the youths."""
+    graph = validate_chain(PROGRAM, MEMBERS)
+    kinds = sorted(kind for kind, _ in graph.nodes)
+    assert kinds.count("coach") == 1
+    assert kinds.count("worker") == 4
+    assert kinds.count("group") == 2
+    assert kinds.count("youth") == 3
+    assert {d["relation"] for *_, d in graph.edges(data=True)} == {"trains", "guides", "includes"}
+
+
+def test_queries() -> None:
+    """The coach of a youth, the youths a coach reaches, and the workers still to train."""
+    graph = build_chain(PROGRAM, MEMBERS)
+    assert coaches_of_youth(graph, "y-cccc") == (COACH,)
+    assert youths_reached(graph, COACH) == ("y-aaaa", "y-bbbb", "y-cccc")
+    assert workers_to_train(PROGRAM) == ()
+    with pytest.raises(UnknownId):
+        coaches_of_youth(graph, "y-zzzz")
+    with pytest.raises(UnknownId):
+        youths_reached(graph, "nobody")
+
+
+def test_senior_coaches_reach_through_the_coaches_they_trained() -> None:
+    """A coach who trained the coach reaches the same youths."""
+    senior = Coach("senior", "Senior", PROGRAM.coaches[0].organisation)
+    coach = attrs.evolve(PROGRAM.coaches[0], trained_by="senior")
+    program = attrs.evolve(PROGRAM, coaches=(senior, coach))
+    assert youths_reached(build_chain(program, MEMBERS), "senior") == ("y-aaaa", "y-bbbb", "y-cccc")
+
+
+def test_untrained_worker_guiding_a_group() -> None:
+    """A group's workers must have completed the training under a coach."""
+    untrained = attrs.evolve(PROGRAM.workers[0], trained_on=None)
+    program = attrs.evolve(PROGRAM, workers=(untrained, *PROGRAM.workers[1:]))
+    assert workers_to_train(program) == (untrained,)
+    with pytest.raises(ChainError) as caught:
+        validate_chain(program)
+    (problem,) = caught.value.problems
+    assert untrained.id in problem.message
+    assert problem.path[0] == "groups"
+
+
+def test_max_groups_per_worker() -> None:
+    """No worker guides more groups than the maximum, configurable per call."""
+    worker = OLDER.workers[0]
+    third = attrs.evolve(OLDER, id="derde", workers=(worker, YOUNGER.workers[0]))
+    fourth = attrs.evolve(OLDER, id="vierde", workers=(worker, YOUNGER.workers[1]))
+    program = attrs.evolve(PROGRAM, groups=(*PROGRAM.groups, third, fourth))
+    graph = build_chain(program)
+    (problem,) = chain_problems(program, graph)
+    assert "guides 3 groups" in problem.message
+    assert "the most is 2" in problem.message
+    assert chain_problems(program, graph, max_groups_per_worker=3) == []
+
+
+def test_cycles_of_coaches() -> None:
+    """Coaches who trained each other make a cycle, which is refused."""
+    org = PROGRAM.coaches[0].organisation
+    a = Coach("a", "A", org, trained_by="b")
+    b = Coach("b", "B", org, trained_by="a")
+    worker = YouthWorker("w", "W", PROGRAM.workers[0].organisation)
+    program = attrs.evolve(
+        PROGRAM, coaches=(a, b), workers=(worker,), groups=(), events=(), trainings=()
+    )
+    with pytest.raises(ChainError, match="cycle"):
+        validate_chain(program)
+
+
+def test_membership_in_an_unknown_group() -> None:
+    """A youth can only be placed in a group of the program."""
+    with pytest.raises(UnknownId):
+        build_chain(PROGRAM, [Membership("y-aaaa", "elders", dt.date(2021, 5, 11))])

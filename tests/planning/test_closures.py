@@ -1,0 +1,135 @@
+"""The closure calendar: public holidays, school holidays, closures and leave."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter
+
+import pytest
+from hypothesis import given
+
+from joinus_method import Closure, InvalidValue, Program
+from joinus_method.documents.bundled import load_bundled
+from joinus_method.planning.closures import (
+    ClosureCalendar,
+    OutsideCalendar,
+    public_holidays,
+    school_holidays,
+)
+from tests.paths import REPO
+from tests.strategies import closures
+
+HOLIDAYS = school_holidays()
+LENGTHS = {
+    "herfstvakantie": 9,
+    "voorjaarsvakantie": 9,
+    "meivakantie": 9,
+    "kerstvakantie": 16,
+    "zomervakantie": 44,
+}
+YEARS = [f"{y}-{y + 1}" for y in range(2020, 2029)]
+
+
+def test_the_data_file_is_versioned_and_sourced() -> None:
+    """The shipped file has a version, and every holiday names its source."""
+    assert HOLIDAYS.version
+    assert len(HOLIDAYS.holidays) >= len(YEARS) * 11
+    assert all(h.source.startswith("https://") for h in HOLIDAYS.holidays)
+    assert {h.status for h in HOLIDAYS.holidays} == {"verplicht", "advies"}
+
+
+def test_dates_run_saturday_to_sunday_with_their_length() -> None:
+    """Each holiday starts on a Saturday, ends on a Sunday and has its usual length."""
+    for h in HOLIDAYS.holidays:
+        assert h.start.weekday() == 5, h
+        assert h.end.weekday() == 6, h
+        assert (h.end - h.start).days + 1 == LENGTHS[h.kind], h
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_each_region_has_each_holiday_once(year: str) -> None:
+    """Every school year gives each region one autumn, spring, christmas and summer holiday."""
+    entries = [h for h in HOLIDAYS.holidays if h.school_year == year]
+    for region in ("noord", "midden", "zuid"):
+        mine = Counter(h.kind for h in entries if h.region in (region, "heel-nederland"))
+        for kind in ("herfstvakantie", "voorjaarsvakantie", "kerstvakantie", "zomervakantie"):
+            assert mine[kind] == 1, (year, region, kind)
+    assert sum(h.kind == "meivakantie" and h.status == "verplicht" for h in entries) == 1
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_summer_holidays_are_staggered(year: str) -> None:
+    """The three regions start their summer holidays on three Saturdays a week apart."""
+    starts = sorted(
+        h.start for h in HOLIDAYS.holidays if h.school_year == year and h.kind == "zomervakantie"
+    )
+    assert len(starts) == 3
+    assert [(b - a).days for a, b in itertools.pairwise(starts)] == [7, 7]
+
+
+def test_shipped_file_matches_the_checked_source() -> None:
+    """The package's copy holds the same holidays as the checked shared data file."""
+    import tomllib
+
+    shared = REPO.parent / "shared" / "data" / "nl-school-holidays.toml"
+    if not shared.exists():
+        pytest.skip("the shared data folder is not next to this checkout")
+    entries = tomllib.loads(shared.read_text(encoding="utf-8"))["holiday"]
+    assert [(e["start"], e["end"], e["region"], e["kind"]) for e in entries] == [
+        (h.start, h.end, h.region, h.kind) for h in HOLIDAYS.holidays
+    ]
+
+
+def test_public_holidays_have_dutch_names() -> None:
+    """Public holidays come from the holidays package, named in Dutch."""
+    days = public_holidays(2021, 2022)
+    assert days[dt.date(2021, 5, 13)] == "Hemelvaartsdag"
+    assert days[dt.date(2022, 4, 27)] == "Koningsdag"
+    assert days[dt.date(2021, 12, 25)] == "Eerste kerstdag"
+
+
+PROGRAM = load_bundled("noordwijk-katwijk-2021")
+assert isinstance(PROGRAM, Program)
+CALENDAR = ClosureCalendar.for_program(PROGRAM)
+
+
+def test_region_midden_for_noordwijk() -> None:
+    """Noordwijk follows the school holidays of region midden."""
+    assert CALENDAR.closed(dt.date(2021, 7, 20)) == "zomervakantie regio midden"
+    assert CALENDAR.closed(dt.date(2021, 7, 13)) is None
+    assert CALENDAR.closed(dt.date(2021, 7, 20), school=False) is None
+
+
+def test_reason_order_and_prefixes() -> None:
+    """Public holidays come first; venue closures and leave say what they are."""
+    calendar = CALENDAR.with_closures([Closure(dt.date(2021, 6, 1), "stembureau")])
+    assert calendar.closed(dt.date(2021, 12, 25)) == "Eerste kerstdag"
+    assert calendar.closed(dt.date(2021, 6, 1)) == "stembureau"
+    assert CALENDAR.closed(dt.date(2021, 6, 1), venue="nowhere", people=["nobody"]) is None
+
+
+def test_outside_the_known_school_years() -> None:
+    """A date before or after the shipped school years is an error, not an open day."""
+    with pytest.raises(OutsideCalendar, match="outside the known school holidays of region midden"):
+        CALENDAR.closed(dt.date(2020, 7, 1))
+    with pytest.raises(OutsideCalendar):
+        CALENDAR.closed(dt.date(2029, 9, 1))
+    assert CALENDAR.closed(dt.date(2029, 8, 19)) == "zomervakantie regio midden"
+    assert CALENDAR.closed(dt.date(2029, 9, 1), school=False) is None
+
+
+@given(closures())
+def test_closure_days(closure: Closure) -> None:
+    """A closure's days run from its start to its last day, all inside it."""
+    days = list(closure.days())
+    assert days[0] == closure.start
+    assert days[-1] == closure.last
+    assert all(d in closure for d in days)
+    assert closure.start - dt.timedelta(days=1) not in closure
+
+
+def test_closure_cannot_end_before_it_starts() -> None:
+    """A closure that ends before it starts cannot be built."""
+    with pytest.raises(InvalidValue):
+        Closure(dt.date(2021, 5, 13), "x", dt.date(2021, 5, 12))

@@ -1,0 +1,579 @@
+"""The scheduling rules, each a property test whose docstring is the rule's text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import pairwise
+
+import attrs
+import pytest
+from hypothesis import assume, given, note
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from joinus_method import Closure, Program
+from joinus_method.planning.closures import ClosureCalendar, OutsideCalendar
+from joinus_method.planning.schedule import (
+    ClashMode,
+    PlanningError,
+    SeriesKind,
+    group_series,
+    plan_group,
+    plan_program,
+    plan_series,
+)
+from tests.seed import CURRICULA, EVENINGS, NOORDWIJK, TRAINING
+from tests.strategies import dates, grid_curricula, random_calendars, shared_programs
+
+REAL = ClosureCalendar.for_program(NOORDWIJK)
+OLDER, YOUNGER = NOORDWIJK.groups
+
+
+def seed_plan(group_id: str, **kwargs: object):
+    return plan_group(NOORDWIJK, group_id, EVENINGS, REAL, until=dt.date(2022, 5, 31), **kwargs)
+
+
+@st.composite
+def single_series(draw: st.DrawFn, *, real: bool | None = None):
+    """A group of the seed program moved to a random start, with a curriculum and calendar."""
+    use_real = draw(st.booleans()) if real is None else real
+    curriculum = draw(grid_curricula())
+    # Real school holidays are known to the summer of 2029: keep the plan inside them.
+    span = dt.timedelta(weeks=2 * len(curriculum.sessions) * curriculum.cadence_weeks + 20)
+    latest = dt.date(2029, 6, 30) - span
+    use_real = use_real and latest > dt.date(2020, 9, 7)
+    start = draw(dates(dt.date(2020, 9, 7), latest) if use_real else dates())
+    group = attrs.evolve(
+        OLDER,
+        start_date=start,
+        weekday=OLDER.weekday.of(start),
+        follows_school_holidays=use_real,
+    )
+    program = attrs.evolve(NOORDWIJK, groups=(group, YOUNGER))
+    calendar = ClosureCalendar.for_program(program) if use_real else draw(random_calendars())
+    series = group_series(program, group, curriculum)
+    return series, curriculum, start, calendar
+
+
+def grid(start: dt.date, weeks: int, last: dt.date) -> list[dt.date]:
+    return [
+        start + dt.timedelta(weeks=weeks * k) for k in range((last - start).days // (7 * weeks) + 1)
+    ]
+
+
+class TestGrid:
+    """A group's sessions fall on its weekday, on the grid start + k x cadence weeks, at its
+    local start time (the same wall-clock time across daylight-saving changes)."""
+
+    @given(single_series())
+    def test_sessions_on_the_grid(self, case) -> None:
+        """Every planned and skipped date is start + k x cadence, on the start's weekday."""
+        series, curriculum, start, calendar = case
+        plan = plan_series(series, curriculum, start, calendar)
+        step = 7 * curriculum.cadence_weeks
+        for day in [*plan.days, *(k.day for k in plan.skipped)]:
+            assert (day - start).days % step == 0
+            assert day.weekday() == start.weekday()
+
+    @given(single_series())
+    def test_same_wall_clock_time(self, case) -> None:
+        """Each session starts at the local start time in the program's zone, DST or not."""
+        series, curriculum, start, calendar = case
+        plan = plan_series(series, curriculum, start, calendar)
+        for s in plan.sessions:
+            assert s.start.tzinfo is not None
+            assert s.start.time() == series.start_time
+            assert s.start.tzname() in {"CET", "CEST"}
+            assert s.end - s.start == dt.timedelta(minutes=s.minutes)
+
+    def test_across_daylight_saving(self) -> None:
+        """The seed's 18-25 group meets at 19:00 both in winter (CET) and summer (CEST)."""
+        plan = seed_plan(OLDER.id)
+        offsets = {s.start.utcoffset() for s in plan.sessions}
+        assert offsets == {dt.timedelta(hours=1), dt.timedelta(hours=2)}
+        assert {s.start.strftime("%H:%M") for s in plan.sessions} == {"19:00"}
+
+
+class TestClosures:
+    """No session falls on a closed day. A closed slot is skipped and the series continues on
+    the next open grid slot; the curriculum order is kept and no session is lost."""
+
+    @given(single_series())
+    def test_no_session_on_a_closed_day(self, case) -> None:
+        """Planned dates are open; skipped dates are closed, with the calendar's reason."""
+        series, curriculum, start, calendar = case
+        plan = plan_series(series, curriculum, start, calendar)
+
+        def closed(day: dt.date) -> str | None:
+            school = series.school_holidays
+            return calendar.closed(day, venue=series.venue, people=series.people, school=school)
+
+        for s in plan.sessions:
+            assert closed(s.day) is None
+        for k in plan.skipped:
+            assert closed(k.day) == k.reason
+
+    @given(single_series())
+    def test_order_kept_and_nothing_lost(self, case) -> None:
+        """All sessions are planned, once each, in curriculum order, on rising dates."""
+        series, curriculum, start, calendar = case
+        plan = plan_series(series, curriculum, start, calendar)
+        assert [s.session for s in plan.sessions] == list(curriculum.sessions)
+        assert [s.number for s in plan.sessions] == list(range(1, len(curriculum.sessions) + 1))
+        assert all(a < b for a, b in pairwise(plan.days))
+
+    def test_known_holidays_on_the_seed_grid(self) -> None:
+        """Known holidays on the seed groups' grids are skipped with the right reason."""
+        older = {k.day: k.reason for k in seed_plan(OLDER.id).skipped}
+        younger = {k.day: k.reason for k in seed_plan(YOUNGER.id).skipped}
+        assert older[dt.date(2021, 7, 20)] == "zomervakantie regio midden"
+        assert older[dt.date(2022, 1, 4)] == "kerstvakantie"
+        assert older[dt.date(2022, 3, 1)] == "voorjaarsvakantie regio midden"
+        assert younger[dt.date(2021, 10, 18)] == "herfstvakantie regio midden"
+        assert younger[dt.date(2022, 4, 18)] == "Tweede paasdag"
+        assert younger[dt.date(2022, 5, 2)] == "meivakantie"
+        assert seed_plan(OLDER.id).days[:3] == (
+            dt.date(2021, 5, 11),
+            dt.date(2021, 5, 25),
+            dt.date(2021, 6, 8),
+        )
+
+    def test_hemelvaartsdag_on_a_thursday_group(self) -> None:
+        """A Thursday group on Ascension Day 2021 skips it as Hemelvaartsdag."""
+        start = dt.date(2021, 4, 29)
+        group = attrs.evolve(OLDER, start_date=start, weekday=OLDER.weekday.of(start))
+        program = attrs.evolve(NOORDWIJK, groups=(group, YOUNGER))
+        plan = plan_group(program, group.id, EVENINGS, REAL, until=dt.date(2021, 7, 1))
+        assert plan.skipped[0].day == dt.date(2021, 5, 13)
+        assert plan.skipped[0].reason == "Hemelvaartsdag"
+        assert plan.days[:2] == (dt.date(2021, 4, 29), dt.date(2021, 5, 27))
+
+    def test_venue_closure_and_worker_leave(self) -> None:
+        """Venue closures and a worker's leave skip the group's slot, with their reason."""
+        venue = attrs.evolve(
+            NOORDWIJK.venue("x-out"), closures=(Closure(dt.date(2021, 5, 25), "verbouwing"),)
+        )
+        worker = attrs.evolve(
+            NOORDWIJK.worker(OLDER.workers[0]), leave=(Closure(dt.date(2021, 6, 22), "vakantie"),)
+        )
+        program = attrs.evolve(
+            NOORDWIJK,
+            venues=tuple(venue if v.id == venue.id else v for v in NOORDWIJK.venues),
+            workers=tuple(worker if w.id == worker.id else w for w in NOORDWIJK.workers),
+        )
+        calendar = ClosureCalendar.for_program(program)
+        plan = plan_group(program, OLDER.id, EVENINGS, calendar, until=dt.date(2021, 7, 31))
+        reasons = {k.day: k.reason for k in plan.skipped}
+        assert reasons[dt.date(2021, 5, 25)] == "venue closed: verbouwing"
+        assert reasons[dt.date(2021, 6, 22)] == f"leave of {worker.id}: vakantie"
+
+    def test_outside_the_known_school_years(self) -> None:
+        """A group that follows school holidays cannot be planned past the shipped years."""
+        with pytest.raises(OutsideCalendar, match="outside the known school holidays"):
+            plan_group(NOORDWIJK, OLDER.id, EVENINGS, REAL, until=dt.date(2030, 1, 1))
+        early = attrs.evolve(OLDER, start_date=dt.date(2019, 5, 14))
+        program = attrs.evolve(NOORDWIJK, groups=(early, YOUNGER))
+        with pytest.raises(OutsideCalendar):
+            plan_group(program, OLDER.id, EVENINGS, REAL, until=dt.date(2019, 6, 1))
+
+
+class TestMinimality:
+    """No open grid slot is left unused between the first and the last session."""
+
+    @given(single_series())
+    def test_every_slot_used_or_closed(self, case) -> None:
+        """Between first and last session, each grid date is a session or a closed skip."""
+        series, curriculum, start, calendar = case
+        plan = plan_series(series, curriculum, start, calendar)
+        assume(plan.sessions)
+        used = set(plan.days) | {k.day for k in plan.skipped}
+        for day in grid(start, curriculum.cadence_weeks, plan.days[-1]):
+            assert day in used
+
+
+class TestConflicts:
+    """No worker leads two overlapping sessions; no venue room hosts two. Planning several
+    groups together either resolves a clash by the same skip rule or reports it, never
+    silently double-books."""
+
+    @staticmethod
+    def overlaps(plan):
+        found = []
+        sessions = plan.sessions
+        for i, a in enumerate(sessions):
+            for b in sessions[i + 1 :]:
+                if a.day != b.day or not (a.start < b.end and b.start < a.end):
+                    continue
+                shared = set(a.series.people) & set(b.series.people)
+                if shared or (a.series.venue is not None and a.series.venue == b.series.venue):
+                    found.append((a, b, shared))
+        return found
+
+    @given(shared_programs(), st.data())
+    def test_skip_mode_never_double_books(self, program: Program, data: st.DataObject) -> None:
+        """With the skip rule no person is in two places and no venue over its rooms."""
+        curriculum = data.draw(grid_curricula(max_sessions=12))
+        until = max(g.start_date for g in program.groups) + dt.timedelta(weeks=20)
+        plan = plan_program(program, {"plan": curriculum}, until=until)
+        rooms = {v.id: v.rooms for v in program.venues}
+        for a, b, shared in self.overlaps(plan):
+            note(f"{a} / {b}")
+            assert not shared
+            same_time = [
+                s
+                for s in plan.sessions
+                if s.series.venue == a.series.venue and s.start < a.end and a.start < s.end
+            ]
+            assert len(same_time) <= rooms[a.series.venue]
+        assert plan.violations == ()
+        for p in plan.plans:
+            assert [s.number for s in p.sessions] == list(range(1, len(p.sessions) + 1))
+
+    @given(shared_programs(), st.data())
+    def test_report_mode_names_every_clash(self, program: Program, data: st.DataObject) -> None:
+        """In report mode every person-overlap is a violation naming both series."""
+        curriculum = data.draw(grid_curricula(max_sessions=12))
+        until = max(g.start_date for g in program.groups) + dt.timedelta(weeks=20)
+        plan = plan_program(program, {"plan": curriculum}, until=until, clashes=ClashMode.REPORT)
+        reported = {(v.day, frozenset(v.series)) for v in plan.violations if v.rule == "clash"}
+        for a, b, shared in self.overlaps(plan):
+            if shared:
+                assert any(
+                    day == a.day and {a.series.id, b.series.id} <= ids for day, ids in reported
+                )
+
+    def test_shared_worker_clash_is_skipped(self) -> None:
+        """A second group with the same worker at the same time moves to a free slot."""
+        twin = attrs.evolve(OLDER, id="tweeling", venue="the-base")
+        program = attrs.evolve(NOORDWIJK, groups=(OLDER, twin), max_groups_per_worker=3)
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 7, 15))
+        twin_plan = plan.plan("tweeling")
+        assert twin_plan.skipped[0].reason.startswith("clash: ")
+        assert set(twin_plan.days).isdisjoint(plan.plan(OLDER.id).days)
+        reported = plan_program(
+            program, CURRICULA, until=dt.date(2021, 7, 15), clashes=ClashMode.REPORT
+        )
+        assert {v.rule for v in reported.violations} == {"clash"}
+
+
+class TestChainPrecedence:
+    """A worker leads no group session before finishing the training curriculum; the coach's
+    follow-up sessions with workers fall on their own cadence."""
+
+    def test_seed_groups_start_after_the_training(self) -> None:
+        """The seed's training ends on 29 April 2021, before both groups start."""
+        plan = plan_program(NOORDWIJK, CURRICULA, until=dt.date(2022, 5, 31))
+        training = plan.plan("training-voorjaar-2021")
+        core = [s.day for s in training.sessions if not TRAINING.is_follow_up(s.session)]
+        assert max(core) == dt.date(2021, 4, 29)
+        for group in NOORDWIJK.groups:
+            assert min(plan.plan(group.id).days) > max(core)
+
+    def test_follow_up_on_its_own_cadence(self) -> None:
+        """Follow-up coaching sessions are six weeks apart, after weekly training sessions."""
+        plan = plan_program(NOORDWIJK, CURRICULA, until=dt.date(2022, 5, 31))
+        sessions = plan.plan("training-voorjaar-2021").sessions
+        follow = [s.day for s in sessions if TRAINING.is_follow_up(s.session)]
+        core = [s.day for s in sessions if not TRAINING.is_follow_up(s.session)]
+        assert follow
+        assert {(b - a).days for a, b in pairwise(core)} == {7}
+        assert all((b - a).days % 42 == 0 for a, b in pairwise([core[-1], *follow]))
+
+    @given(shared_programs(max_groups=3), st.data())
+    def test_no_session_before_training_ends(self, program: Program, data: st.DataObject) -> None:
+        """In skip mode a group waits for its workers; in report mode an early start is named."""
+        curriculum = data.draw(grid_curricula(max_sessions=8))
+        until = max(g.start_date for g in program.groups) + dt.timedelta(weeks=12)
+        done = {w.id: w.trained_on for w in program.workers}
+        plan = plan_program(program, {"plan": curriculum}, until=until)
+        for p in plan.plans:
+            if p.series.kind is SeriesKind.GROUP:
+                ready = max(done[w] for w in p.series.leaders)
+                assert all(day > ready for day in p.days)
+        reported = plan_program(
+            program, {"plan": curriculum}, until=until, clashes=ClashMode.REPORT
+        )
+        early = {g.id for g in program.groups if g.start_date <= max(done[w] for w in g.workers)}
+        named = {v.series[0] for v in reported.violations if v.rule == "untrained-worker"}
+        assert named == early
+
+    def test_untrained_worker_is_a_violation(self) -> None:
+        """A group whose worker has no training at all is not planned and is reported."""
+        worker = attrs.evolve(NOORDWIJK.worker(OLDER.workers[0]), trained_on=None)
+        program = attrs.evolve(
+            NOORDWIJK,
+            workers=tuple(worker if w.id == worker.id else w for w in NOORDWIJK.workers),
+            trainings=(),
+        )
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 12, 31))
+        assert [v.rule for v in plan.violations] == ["untrained-worker"]
+        assert OLDER.id not in {p.series.id for p in plan.plans}
+
+
+class TestChange:
+    """Cancelling one session moves that session and later ones to the next open slots and
+    leaves earlier ones untouched; planning is deterministic (same input, same output)."""
+
+    @given(single_series(), st.data())
+    def test_cancel_moves_later_sessions_only(self, case, data: st.DataObject) -> None:
+        """Sessions before the cancelled one keep their dates; it and later ones move later."""
+        series, curriculum, start, calendar = case
+        before = plan_series(series, curriculum, start, calendar)
+        index = data.draw(st.integers(0, len(before.sessions) - 1))
+        cancelled_day = before.days[index]
+        after = plan_series(series, curriculum, start, calendar, cancelled={cancelled_day: "storm"})
+        assert after.days[:index] == before.days[:index]
+        assert cancelled_day not in after.days
+        assert all(
+            new > old for new, old in zip(after.days[index:], before.days[index:], strict=True)
+        )
+        assert [s.session for s in after.sessions] == [s.session for s in before.sessions]
+
+    @given(single_series(real=False), st.data())
+    def test_adding_a_closure_replans_the_same_way(self, case, data: st.DataObject) -> None:
+        """A closure added afterwards gives the same plan as cancelling those days."""
+        series, curriculum, start, calendar = case
+        closure = Closure(data.draw(dates(start, start + dt.timedelta(days=400))), "storm")
+        closed = plan_series(series, curriculum, start, calendar.with_closures([closure]))
+        cancelled = plan_series(
+            series, curriculum, start, calendar, cancelled={closure.start: "storm"}
+        )
+        assert closed.days == cancelled.days
+
+    @given(single_series())
+    def test_deterministic(self, case) -> None:
+        """The same input gives the same plan."""
+        series, curriculum, start, calendar = case
+        assert plan_series(series, curriculum, start, calendar) == plan_series(
+            series, curriculum, start, calendar
+        )
+
+    def test_uid_is_stable_across_replanning(self) -> None:
+        """A moved session keeps its UID; no two sessions share one."""
+        before = seed_plan(OLDER.id)
+        after = seed_plan(OLDER.id, cancellations=[Closure(before.days[3], "zieke begeleider")])
+        assert [s.uid for s in before.sessions][:10] == [s.uid for s in after.sessions][:10]
+        assert before.sessions[3].day != after.sessions[3].day
+        assert len({s.uid for s in before.sessions}) == len(before.sessions)
+
+
+class TestOpenGroups:
+    """When the curriculum ends before the horizon, a repeating curriculum starts again."""
+
+    @given(st.integers(1, 10), dates(dt.date(2020, 1, 1), dt.date(2029, 1, 1)), random_calendars())
+    def test_repeats_in_order(self, n: int, start: dt.date, calendar: ClosureCalendar) -> None:
+        """Rounds follow each other, each in curriculum order, until the horizon."""
+        curriculum = attrs.evolve(EVENINGS, sessions=EVENINGS.sessions[:n], repeats=True)
+        series = group_series(
+            NOORDWIJK, attrs.evolve(OLDER, follows_school_holidays=False), curriculum
+        )
+        until = start + dt.timedelta(weeks=60)
+        plan = plan_series(series, curriculum, start, calendar, until=until)
+        assert all(s.day <= until for s in plan.sessions)
+        assert [(s.round, s.number) for s in plan.sessions] == [
+            (i // n, i % n + 1) for i in range(len(plan.sessions))
+        ]
+
+    def test_repeating_needs_a_horizon(self) -> None:
+        """A repeating curriculum without an end date is refused."""
+        with pytest.raises(PlanningError, match="give an end date"):
+            plan_group(NOORDWIJK, OLDER.id, EVENINGS, REAL)
+
+    def test_a_year_of_evenings(self) -> None:
+        """Up to 31 May 2022 the seed's 18-25 group has 23 of its 26 evenings, in one round."""
+        plan = seed_plan(OLDER.id)
+        assert len(plan.sessions) == 23
+        assert {s.round for s in plan.sessions} == {0}
+
+
+class CancellationMachine(RuleBasedStateMachine):
+    """Sequences of cancellations and added closures, against a plain model of the grid."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled: dict[dt.date, str] = {}
+        self.closures: list[Closure] = []
+        self.curriculum = attrs.evolve(EVENINGS, repeats=False)
+        self.series = group_series(NOORDWIJK, OLDER, self.curriculum)
+        self.plan = self.replan()
+
+    def replan(self):
+        calendar = REAL.with_closures(self.closures)
+        return plan_series(
+            self.series, self.curriculum, OLDER.start_date, calendar, cancelled=self.cancelled
+        )
+
+    def model_days(self) -> list[dt.date]:
+        """The plan by the plainest means: walk the grid, skip any closed date."""
+        closed = set(self.cancelled)
+        for c in self.closures:
+            closed.update(c.days())
+        days, day = [], OLDER.start_date
+        while len(days) < len(self.curriculum.sessions):
+            if (
+                day not in closed
+                and REAL.closed(day, venue=OLDER.venue, people=OLDER.workers) is None
+            ):
+                days.append(day)
+            day += dt.timedelta(weeks=2)
+        return days
+
+    @precondition(lambda self: len(self.cancelled) < 8)
+    @rule(data=st.data())
+    def cancel(self, data: st.DataObject) -> None:
+        index = data.draw(st.integers(0, len(self.plan.sessions) - 1))
+        before = self.plan
+        self.cancelled[before.days[index]] = "storm"
+        self.plan = self.replan()
+        assert self.plan.days[:index] == before.days[:index]
+
+    @precondition(lambda self: len(self.closures) < 5)
+    @rule(start=dates(dt.date(2021, 5, 1), dt.date(2022, 12, 31)), length=st.integers(0, 30))
+    def close(self, start: dt.date, length: int) -> None:
+        closure = Closure(start, "extra dicht", start + dt.timedelta(days=length))
+        before = self.plan
+        self.closures.append(closure)
+        self.plan = self.replan()
+        untouched = [d for d in before.days if d < start]
+        assert list(self.plan.days[: len(untouched)]) == untouched
+
+    @precondition(lambda self: self.cancelled)
+    @rule(data=st.data())
+    def lift_cancellation(self, data: st.DataObject) -> None:
+        day = data.draw(st.sampled_from(sorted(self.cancelled)))
+        del self.cancelled[day]
+        self.plan = self.replan()
+
+    @invariant()
+    def matches_model(self) -> None:
+        assert list(self.plan.days) == self.model_days()
+
+    @invariant()
+    def nothing_lost(self) -> None:
+        assert [s.session for s in self.plan.sessions] == list(self.curriculum.sessions)
+
+
+TestCancellations = CancellationMachine.TestCase
+
+
+class TestEvenGridShortcut:
+    """The whole-list planner for even cadences gives the very plan of the slot-by-slot loop."""
+
+    @given(single_series(), st.booleans(), st.integers(0, 120))
+    def test_same_plan(self, case, repeats: bool, weeks: int) -> None:
+        """With and without a horizon, repeating or not, both ways agree date for date."""
+        series, curriculum, start, calendar = case
+        curriculum = attrs.evolve(curriculum, repeats=repeats)
+        until = start + dt.timedelta(weeks=weeks) if repeats or weeks % 2 else None
+
+        def open_slot(day: dt.date, minutes: int) -> None:
+            return None
+
+        try:
+            quick = plan_series(series, curriculum, start, calendar, until=until)
+        except OutsideCalendar:
+            with pytest.raises(OutsideCalendar):
+                plan_series(series, curriculum, start, calendar, until=until, extra=open_slot)
+            return
+        slow = plan_series(series, curriculum, start, calendar, until=until, extra=open_slot)
+        assert quick == slow
+        assert quick.sessions == slow.sessions
+
+
+class TestReviewedEdges:
+    """Edges of the rules: trainings clash too, ids are shared, and the calendar's reach."""
+
+    def test_two_trainings_of_one_coach(self) -> None:
+        """A coach cannot give two trainings at once: skip moves one, report names it."""
+        (first,) = NOORDWIJK.trainings
+        second = attrs.evolve(first, id="training-tweede", workers=first.workers[:1])
+        program = attrs.evolve(NOORDWIJK, trainings=(first, second))
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 12, 31))
+        assert set(plan.plan(first.id).days).isdisjoint(plan.plan(second.id).days)
+        assert plan.plan(second.id).skipped[0].reason.startswith("clash: ")
+        reported = plan_program(
+            program, CURRICULA, until=dt.date(2021, 12, 31), clashes=ClashMode.REPORT
+        )
+        assert {v.rule for v in reported.violations} == {"clash"}
+
+    def test_public_holidays_beyond_the_school_years(self) -> None:
+        """A group that does not follow school holidays still skips Christmas 2030."""
+        start = dt.date(2030, 12, 11)
+        group = attrs.evolve(
+            OLDER, start_date=start, weekday=OLDER.weekday.of(start), follows_school_holidays=False
+        )
+        program = attrs.evolve(NOORDWIJK, groups=(group, YOUNGER))
+        plan = plan_group(program, group.id, EVENINGS, until=dt.date(2031, 3, 1))
+        assert {k.day: k.reason for k in plan.skipped}[dt.date(2030, 12, 25)] == "Eerste kerstdag"
+        assert dt.date(2031, 1, 8) in plan.days
+
+    def test_summer_2020_is_not_known(self) -> None:
+        """The 2020 summer holiday is not shipped: August 2020 is outside the calendar."""
+        start = dt.date(2020, 8, 3)
+        group = attrs.evolve(OLDER, start_date=start, weekday=OLDER.weekday.of(start))
+        program = attrs.evolve(NOORDWIJK, groups=(group, YOUNGER))
+        with pytest.raises(OutsideCalendar):
+            plan_group(program, group.id, EVENINGS, until=dt.date(2020, 12, 1))
+
+    def test_no_session_past_midnight(self) -> None:
+        """A session that would run past midnight is refused, not planned."""
+        late = attrs.evolve(OLDER, start_time=dt.time(23, 0))
+        program = attrs.evolve(NOORDWIJK, groups=(late, YOUNGER))
+        with pytest.raises(PlanningError, match="past midnight"):
+            plan_group(program, late.id, EVENINGS, until=dt.date(2021, 7, 1))
+
+    def test_rooms_are_counted_at_each_moment(self) -> None:
+        """With two rooms, sessions 16-19, 19-22 and 17:30-20:30 all fit on one evening."""
+        venue = attrs.evolve(NOORDWIJK.venue("x-out"), rooms=2)
+        workers = NOORDWIJK.workers
+        groups = tuple(
+            attrs.evolve(OLDER, id=f"g{i}", start_time=t, workers=pair)
+            for i, (t, pair) in enumerate(
+                [
+                    (dt.time(16), (workers[0].id, workers[1].id)),
+                    (dt.time(19), (workers[2].id, workers[3].id)),
+                    (dt.time(17, 30), (workers[1].id, workers[3].id)),
+                ]
+            )
+        )
+        program = attrs.evolve(
+            NOORDWIJK,
+            venues=tuple(venue if v.id == venue.id else v for v in NOORDWIJK.venues),
+            groups=groups,
+            max_groups_per_worker=3,
+        )
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 6, 30))
+        third = plan.plan("g2")
+        assert [k for k in third.skipped if "venue" in k.reason] == []
+
+    def test_slot_limit_is_the_same_both_ways(self) -> None:
+        """Both planners look at the same number of grid slots before giving up."""
+        from joinus_method.planning.schedule import MAX_SLOTS
+
+        series = group_series(
+            NOORDWIJK, attrs.evolve(OLDER, follows_school_holidays=False), EVENINGS
+        )
+        calendar = ClosureCalendar(
+            public={}, school={}, school_span=(dt.date(1, 1, 1), dt.date(9999, 1, 1)), general={},
+            venues={}, people={}, region="midden",
+        )  # fmt: skip
+        for slots in (MAX_SLOTS, MAX_SLOTS + 1):
+            until = OLDER.start_date + dt.timedelta(weeks=2 * (slots - 1))
+            outcomes = []
+            for extra in (None, lambda day, minutes: None):
+                try:
+                    outcomes.append(
+                        len(
+                            plan_series(
+                                series,
+                                EVENINGS,
+                                OLDER.start_date,
+                                calendar,
+                                until=until,
+                                extra=extra,
+                            ).days
+                        )
+                    )
+                except PlanningError:
+                    outcomes.append(-1)
+            assert outcomes[0] == outcomes[1], (slots, outcomes)
