@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -269,6 +269,42 @@ class ClosureCalendar:
             "more years"
         )
 
+    def reasons_for(
+        self,
+        *,
+        venue: str | None = None,
+        people: Iterable[str] = (),
+        school: bool = True,
+    ) -> Callable[[dt.date], str | None]:
+        """Why a day is closed for the sessions at *venue* with *people*, as a function of the
+        day giving None when it is open.
+
+        The first reason found counts: public holiday, the program's closures, school
+        holiday (when *school*), venue closure, leave. Whether the day's closures are known
+        is not checked: see :meth:`check_known`. Made once per series, the function is
+        asked for every grid slot of the planner.
+        """
+        everyone = self.everyone(school).get
+        at_venue = self.venues.get(venue) if venue is not None else None
+        # Only people with any leave, and a venue with any closed day, can close a day.
+        lookups = [
+            *([at_venue.get] if at_venue else []),
+            *(self.people[p].get for p in people if p in self.people_away),
+        ]
+        if not lookups:
+            return everyone
+
+        def reason(day: dt.date) -> str | None:
+            found = everyone(day)
+            if found is None:
+                for lookup in lookups:
+                    found = lookup(day)
+                    if found is not None:
+                        break
+            return found
+
+        return reason
+
     def closed(
         self,
         day: dt.date,
@@ -284,14 +320,7 @@ class ClosureCalendar:
         holidays apply and *day* lies outside the school years whose holidays are known.
         """
         self.check_known(day, school)
-        reason = self.everyone(school).get(day)
-        if reason is None and venue is not None:
-            reason = self.venues.get(venue, {}).get(day)
-        for person in people:
-            if reason is not None:
-                break
-            reason = self.people.get(person, {}).get(day)
-        return reason
+        return self.reasons_for(venue=venue, people=people, school=school)(day)
 
 
 def _expand(closures: Iterable[Closure], prefix: str | None = None) -> dict[dt.date, str]:

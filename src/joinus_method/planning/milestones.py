@@ -60,46 +60,72 @@ def youth_milestones(
     Raises :class:`~joinus_method.schedule.PlanningError` when the plan does not reach a
     milestone: plan further ahead.
     """
-    sessions = plan.sessions
-    days = [s.day for s in sessions]
-
-    def on_or_after(day: dt.date, what: str) -> PlannedSession:
-        i = bisect.bisect_left(days, day)
-        if i == len(sessions):
-            raise PlanningError(
-                f"the plan of {plan.series.id!r} ends before the {what} (on or after {day})"
-            )
-        return sessions[i]
-
-    first = on_or_after(joined, "first evening")
-    before = bisect.bisect_left(days, first.day) - 1
-    intake = sessions[before] if before >= 0 else first
-    if leaves is not None:
-        last = bisect.bisect_left(days, leaves) - 1
-        if last < 0 or sessions[last].day < first.day:
-            raise PlanningError(f"the youth leaves on {leaves}, before their first evening")
-        exit_session = sessions[last]
-    else:
-        exit_session = on_or_after(first.day + dt.timedelta(weeks=stay_weeks), "exit")
-    result = [
+    road = _Sessions(plan)
+    first = road.on_or_after(joined, "first evening")
+    intake = road.before(first)
+    exit_session = road.exit(first, leaves, stay_weeks)
+    evaluations = road.evaluations(first, exit_session, framework.evaluation_weeks)
+    weeks = framework.evaluation_weeks if follow_up_weeks is None else follow_up_weeks
+    follow = road.on_or_after(exit_session.day + dt.timedelta(weeks=weeks), "follow-up")
+    return (
         Milestone(MilestoneKind.INTAKE, intake.day, intake.uid),
         Milestone(MilestoneKind.BASELINE, first.day, first.uid),
-    ]
-    step = dt.timedelta(weeks=framework.evaluation_weeks)
-    target = first.day + step
-    seen = {first.day}
-    number = 0
-    while target < exit_session.day:
-        session = on_or_after(target, "evaluation")
-        if session.day >= exit_session.day:
-            break
-        if session.day not in seen:
-            number += 1
-            seen.add(session.day)
-            result.append(Milestone(MilestoneKind.EVALUATION, session.day, session.uid, number))
-        target += step
-    result.append(Milestone(MilestoneKind.EXIT, exit_session.day, exit_session.uid))
-    weeks = framework.evaluation_weeks if follow_up_weeks is None else follow_up_weeks
-    follow = on_or_after(exit_session.day + dt.timedelta(weeks=weeks), "follow-up")
-    result.append(Milestone(MilestoneKind.FOLLOW_UP, follow.day, follow.uid))
-    return tuple(result)
+        *evaluations,
+        Milestone(MilestoneKind.EXIT, exit_session.day, exit_session.uid),
+        Milestone(MilestoneKind.FOLLOW_UP, follow.day, follow.uid),
+    )
+
+
+class _Sessions:
+    """The sessions of one group's plan, found by date."""
+
+    def __init__(self, plan: SeriesPlan) -> None:
+        self.plan = plan
+        self.sessions = plan.sessions
+        self.days = [s.day for s in self.sessions]
+
+    def on_or_after(self, day: dt.date, what: str) -> PlannedSession:
+        """The first session on or after *day*, for the milestone *what*."""
+        i = bisect.bisect_left(self.days, day)
+        if i == len(self.sessions):
+            raise PlanningError(
+                f"the plan of {self.plan.series.id!r} ends before the {what} (on or after {day})"
+            )
+        return self.sessions[i]
+
+    def before(self, first: PlannedSession) -> PlannedSession:
+        """The session before *first*, or *first* itself when the group starts with it."""
+        before = bisect.bisect_left(self.days, first.day) - 1
+        return self.sessions[before] if before >= 0 else first
+
+    def exit(
+        self, first: PlannedSession, leaves: dt.date | None, stay_weeks: int
+    ) -> PlannedSession:
+        """The last session before *leaves*, or the first after a stay of *stay_weeks*."""
+        if leaves is None:
+            return self.on_or_after(first.day + dt.timedelta(weeks=stay_weeks), "exit")
+        last = bisect.bisect_left(self.days, leaves) - 1
+        if last < 0 or self.sessions[last].day < first.day:
+            raise PlanningError(f"the youth leaves on {leaves}, before their first evening")
+        return self.sessions[last]
+
+    def evaluations(
+        self, first: PlannedSession, exit_session: PlannedSession, every_weeks: int
+    ) -> list[Milestone]:
+        """An evaluation every *every_weeks* weeks from *first*, before *exit_session*."""
+        step = dt.timedelta(weeks=every_weeks)
+        target = first.day + step
+        # Two targets can land on one session after a long closure: it counts once.
+        seen = {first.day}
+        found: list[Milestone] = []
+        while target < exit_session.day:
+            session = self.on_or_after(target, "evaluation")
+            if session.day >= exit_session.day:
+                break
+            if session.day not in seen:
+                seen.add(session.day)
+                found.append(
+                    Milestone(MilestoneKind.EVALUATION, session.day, session.uid, len(found) + 1)
+                )
+            target += step
+        return found

@@ -36,7 +36,7 @@ from .closures import ClosureCalendar
 if TYPE_CHECKING:
     import zoneinfo
 
-    from joinus_method.model.program import Group, Program
+    from joinus_method.model.program import Event, Group, Program, Training
 
 __all__ = [
     "ClashMode",
@@ -287,6 +287,20 @@ def plan_series(
     *cancelled* holds dates on which this series does not meet, with the reason; *extra*
     may close more dates (a clash, workers not yet trained).
     """
+    _check_plannable(series, curriculum, until)
+    if (
+        extra is None
+        and not cancelled
+        and curriculum.even_gap
+        and series.venue not in calendar.venues_closed
+        and calendar.people_away.isdisjoint(series.people)
+    ):
+        return _plan_on_even_grid(series, curriculum, start, calendar, until)
+    return _plan_slot_by_slot(series, curriculum, start, calendar, until, cancelled, extra)
+
+
+def _check_plannable(series: Series, curriculum: Curriculum, until: dt.date | None) -> None:
+    """Raise :class:`PlanningError` when *curriculum* cannot be planned for *series*."""
     if until is None and curriculum.repeats:
         raise PlanningError(f"curriculum {curriculum.id!r} repeats: give an end date (until)")
     begins = series.start_time.hour * 60 + series.start_time.minute
@@ -296,29 +310,35 @@ def plan_series(
             f"{series.kind.value} {series.id!r}: a session from {series.start_time:%H:%M} of "
             f"{curriculum.longest} minutes would run past midnight"
         )
-    if (
-        extra is None
-        and not cancelled
-        and curriculum.even_gap
-        and series.venue not in calendar.venues_closed
-        and calendar.people_away.isdisjoint(series.people)
-    ):
-        return _plan_on_even_grid(series, curriculum, start, calendar, until)
-    at_venue = calendar.venues.get(series.venue) if series.venue is not None else None
-    away = [calendar.people[p] for p in series.people if p in calendar.people_away]
+
+
+def _too_many_slots(series: Series) -> PlanningError:
+    return PlanningError(
+        f"{series.kind.value} {series.id!r}: no open date found in {MAX_SLOTS} grid slots"
+    )
+
+
+def _plan_slot_by_slot(
+    series: Series,
+    curriculum: Curriculum,
+    start: dt.date,
+    calendar: ClosureCalendar,
+    until: dt.date | None,
+    cancelled: Mapping[dt.date, str] | None,
+    extra: Extra | None,
+) -> SeriesPlan:
+    """plan_series in general: walk the grid, asking each slot why it is closed, if it is."""
     count = len(curriculum.sessions)
     steps = curriculum.gaps
     minutes = curriculum.lengths
+    repeats = curriculum.repeats
     school = series.school_holidays
-    # The calendar's checks inlined, in ClosureCalendar.closed's order: this loop is the
-    # planner's hot path.
-    everyone = calendar.everyone(school).get
+    closed_on = calendar.reasons_for(venue=series.venue, people=series.people, school=school)
     first_known, last_known = calendar.known_span(school)
     cancelled_on = cancelled.get if cancelled else None
-    repeats = curriculum.repeats
-    days: list[dt.date] = []
+    days: list[int] = []
     indices: list[int] = []
-    skipped_days: list[dt.date] = []
+    skipped_days: list[int] = []
     skipped_reasons: list[str] = []
     index = 0
     day = start
@@ -327,29 +347,21 @@ def plan_series(
         if until is not None and day > until:
             break
         if slots == MAX_SLOTS:
-            raise PlanningError(
-                f"{series.kind.value} {series.id!r}: no open date found in {MAX_SLOTS} grid slots"
-            )
+            raise _too_many_slots(series)
         slots += 1
         if not first_known <= day <= last_known:
             calendar.check_known(day, school)
+        # A cancellation is the series' own reason: it is shown before the calendar's.
         reason = cancelled_on(day) if cancelled_on is not None else None
         if reason is None:
-            reason = everyone(day)
-        if reason is None and at_venue:
-            reason = at_venue.get(day)
-        if reason is None and away:
-            for leave in away:
-                reason = leave.get(day)
-                if reason is not None:
-                    break
+            reason = closed_on(day)
         if reason is None and extra is not None:
             reason = extra(day, minutes[index])
         if reason is not None:
-            skipped_days.append(day)
+            skipped_days.append(day.toordinal())
             skipped_reasons.append(reason)
         else:
-            days.append(day)
+            days.append(day.toordinal())
             indices.append(index)
             index += 1
             if index == count:
@@ -360,9 +372,9 @@ def plan_series(
     return SeriesPlan(
         series,
         curriculum,
-        tuple(d.toordinal() for d in days),
+        tuple(days),
         tuple(indices),
-        tuple(d.toordinal() for d in skipped_days),
+        tuple(skipped_days),
         tuple(skipped_reasons),
     )
 
@@ -395,37 +407,14 @@ def _plan_on_even_grid(
         open_days = [d for d in grid if d not in closed]
         seen_last = grid[-1] if grid else None
     else:
-        stop = begin + (count + 16) * step
-        while True:
-            open_days = [d for d in range(begin, stop, step) if d not in closed]
-            if len(open_days) >= count:
-                break
-            if (stop - begin) // step > MAX_SLOTS:
-                raise PlanningError(
-                    f"{series.kind.value} {series.id!r}: no open date found in "
-                    f"{MAX_SLOTS} grid slots"
-                )
-            stop += (count + 16) * step
+        open_days = _first_open_days(series, closed, begin, step, count)
         seen_last = None
     if not curriculum.repeats and len(open_days) >= count:
         del open_days[count:]
         seen_last = open_days[-1]
     if seen_last is not None and (seen_last - begin) // step + 1 > MAX_SLOTS:
-        raise PlanningError(
-            f"{series.kind.value} {series.id!r}: no open date found in {MAX_SLOTS} grid slots"
-        )
-    if seen_last is None:
-        skipped: tuple[int, ...] = ()
-    else:
-        on_grid = calendar.closed_on_grid(series.school_holidays, step, begin % step)
-        skipped = on_grid[
-            bisect.bisect_left(on_grid, begin) : bisect.bisect_right(on_grid, seen_last)
-        ]
-        first_known, last_known = calendar.known_numbers(series.school_holidays)
-        if not first_known <= begin <= seen_last <= last_known:
-            # Day numbers only grow: the first and last seen bound all the others.
-            calendar.check_known(start, series.school_holidays)
-            calendar.check_known(dt.date.fromordinal(seen_last), series.school_holidays)
+        raise _too_many_slots(series)
+    skipped = _skipped_on_even_grid(series, calendar, begin, step, seen_last)
     return SeriesPlan(
         series,
         curriculum,
@@ -434,6 +423,38 @@ def _plan_on_even_grid(
         skipped,
         tuple(map(closed.__getitem__, skipped)),
     )
+
+
+def _first_open_days(
+    series: Series, closed: Mapping[int, str], begin: int, step: int, count: int
+) -> list[int]:
+    """At least *count* open grid days from *begin*, looking further ahead until found."""
+    stop = begin + (count + 16) * step
+    while True:
+        open_days = [d for d in range(begin, stop, step) if d not in closed]
+        if len(open_days) >= count:
+            return open_days
+        if (stop - begin) // step > MAX_SLOTS:
+            raise _too_many_slots(series)
+        stop += (count + 16) * step
+
+
+def _skipped_on_even_grid(
+    series: Series, calendar: ClosureCalendar, begin: int, step: int, seen_last: int | None
+) -> tuple[int, ...]:
+    """The closed grid days from *begin* to *seen_last*, the last slot looked at; checks
+    that their closures are known."""
+    if seen_last is None:
+        return ()
+    school = series.school_holidays
+    on_grid = calendar.closed_on_grid(school, step, begin % step)
+    skipped = on_grid[bisect.bisect_left(on_grid, begin) : bisect.bisect_right(on_grid, seen_last)]
+    first_known, last_known = calendar.known_numbers(school)
+    if not first_known <= begin <= seen_last <= last_known:
+        # Day numbers only grow: the first and last seen bound all the others.
+        calendar.check_known(dt.date.fromordinal(begin), school)
+        calendar.check_known(dt.date.fromordinal(seen_last), school)
+    return skipped
 
 
 def group_series(
@@ -511,6 +532,23 @@ class _Bookings:
         # series need no booking. None means: book everyone and every venue.
         self.shared_people = shared_people
         self.shared_venues = shared_venues
+
+    @classmethod
+    def for_program(cls, program: Program) -> _Bookings:
+        """Empty bookings for the series of *program*, booking only people and venues that
+        two of its series could share."""
+        starts: list[tuple[dt.date, Iterable[str], str | None]] = [
+            *((t.start_date, (t.coach, *t.workers), t.venue) for t in program.trainings),
+            *((e.date, (), e.venue) for e in program.events),
+            *((g.start_date, g.workers, g.venue) for g in program.groups),
+        ]
+        people_seen = Counter((p, day.weekday()) for day, people, _ in starts for p in people)
+        venues_seen = Counter((v, day.weekday()) for day, _, v in starts if v is not None)
+        return cls(
+            {v.id: v.rooms for v in program.venues},
+            {key for key, n in people_seen.items() if n > 1},
+            {key for key, n in venues_seen.items() if n > 1},
+        )
 
     def _calendars(
         self, series: Series, weekday: int
@@ -635,148 +673,214 @@ def plan_program(
     with no training at all is a violation and their group is not planned.
     *groups* limits the groups planned (trainings and events are always planned).
     """
-    calendar = calendar or ClosureCalendar.for_program(program, until=until)
-    cancellations = cancellations or {}
+    planner = _ProgramPlanner(
+        program,
+        curricula,
+        calendar or ClosureCalendar.for_program(program, until=until),
+        _Bookings.for_program(program),
+        until=until,
+        clashes=clashes,
+        cancellations=cancellations or {},
+    )
+    trained = planner.trainings()
+    planner.events()
+    planner.groups(trained, groups)
+    return ProgramPlan(program.id, tuple(planner.plans), tuple(planner.violations))
 
-    def curriculum(curriculum_id: str) -> Curriculum:
-        found = curricula.get(curriculum_id)
+
+@attrs.define
+class _ProgramPlanner:
+    """Plans the series of one program in turn, booking each so later ones see it; collects
+    the plans and the rules they break."""
+
+    program: Program
+    curricula: Mapping[str, Curriculum]
+    calendar: ClosureCalendar
+    bookings: _Bookings
+    until: dt.date | None
+    clashes: ClashMode
+    cancellations: Mapping[str, Sequence[Closure]]
+    plans: list[SeriesPlan] = attrs.Factory(list)
+    violations: list[Violation] = attrs.Factory(list)
+    zone: zoneinfo.ZoneInfo = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.zone = self.program.zone
+
+    def curriculum(self, curriculum_id: str) -> Curriculum:
+        """The given curriculum *curriculum_id*."""
+        found = self.curricula.get(curriculum_id)
         if found is None:
             raise PlanningError(f"curriculum {curriculum_id!r} is not given")
         return found
 
-    starts: list[tuple[dt.date, Iterable[str], str | None]] = [
-        *((t.start_date, (t.coach, *t.workers), t.venue) for t in program.trainings),
-        *((e.date, (), e.venue) for e in program.events),
-        *((g.start_date, g.workers, g.venue) for g in program.groups),
-    ]
-    people_seen = Counter((p, day.weekday()) for day, people, _ in starts for p in people)
-    venues_seen = Counter((v, day.weekday()) for day, _, v in starts if v is not None)
-    bookings = _Bookings(
-        {v.id: v.rooms for v in program.venues},
-        {key for key, n in people_seen.items() if n > 1},
-        {key for key, n in venues_seen.items() if n > 1},
-    )
-    zone = program.zone
-    plans: list[SeriesPlan] = []
-    violations: list[Violation] = []
+    def trainings(self) -> dict[str, dt.date]:
+        """Plan the trainings; return who is trained when.
+
+        An explicit completion date counts; otherwise the end of the earliest training.
+        """
+        program = self.program
+        trained_in: dict[str, dt.date] = {}
+        if program.trainings:
+            cur = self.curriculum(program.curricula.training)
+            for training in program.trainings:
+                series = _training_series(program, training, cur, self.zone)
+                # Planned to its end even past the horizon: it decides who is trained.
+                result = self.plan(series, cur, training.start_date, None, None)
+                end = _training_end(result, training.start_date)
+                for worker in training.workers:
+                    trained_in[worker] = min(trained_in.get(worker, end), end)
+                self.plans.append(result if self.until is None else result.until(self.until))
+        return trained_in | {
+            w.id: w.trained_on for w in program.workers if w.trained_on is not None
+        }
+
+    def events(self) -> None:
+        """Plan the events, each once."""
+        for event in self.program.events:
+            cur = self.curriculum(event.curriculum)
+            series = _event_series(self.program, event, cur, self.zone)
+            once = attrs.evolve(cur, repeats=False)
+            self.plans.append(self.plan(series, once, event.date, None, self.until))
+
+    def groups(self, trained: Mapping[str, dt.date], only: Sequence[str] | None) -> None:
+        """Plan the groups (those in *only*, when given) whose workers are all *trained*,
+        after they are."""
+        program = self.program
+        evenings = self.curriculum(program.curricula.groups) if program.groups else None
+        for group in program.groups:
+            if only is not None and group.id not in only:
+                continue
+            cur = self.curriculum(group.curriculum) if group.curriculum else evenings
+            assert cur is not None
+            untrained = [w for w in group.workers if w not in trained]
+            if untrained:
+                self.violations.extend(_untrained(group, untrained))
+                continue
+            wait = self._wait_for_training(group, max(map(trained.__getitem__, group.workers)))
+            series = group_series(program, group, cur, self.zone)
+            self.plans.append(self.plan(series, cur, group.start_date, wait, self.until))
+
+    def _wait_for_training(self, group: Group, ready: dt.date) -> Extra | None:
+        """What closes the dates of *group* up to *ready*, when its workers are trained;
+        None when it starts after. A plan that only reports does not wait: it says so."""
+        if group.start_date > ready:
+            return None
+        if self.clashes is ClashMode.REPORT:
+            self.violations.append(
+                Violation(
+                    "untrained-worker",
+                    f"group {group.id!r} starts {group.start_date}, before its workers "
+                    f"complete their training on {ready}",
+                    (group.id,),
+                    group.start_date,
+                )
+            )
+            return None
+
+        def wait(day: dt.date, minutes: int) -> str | None:
+            return "workers not yet trained" if day <= ready else None
+
+        return wait
 
     def plan(
+        self,
         series: Series,
         cur: Curriculum,
         start: dt.date,
         extra: Extra | None,
         horizon: dt.date | None,
     ) -> SeriesPlan:
-        cancelled = _cancelled(cancellations[series.id]) if series.id in cancellations else None
+        """Plan and book one series, skipping or reporting its clashes with those booked."""
+        cancelled = (
+            _cancelled(self.cancellations[series.id]) if series.id in self.cancellations else None
+        )
         result = plan_series(
-            series, cur, start, calendar, until=horizon, cancelled=cancelled, extra=extra
+            series, cur, start, self.calendar, until=horizon, cancelled=cancelled, extra=extra
         )
         # Most series share nobody and no venue on any of their dates with what is booked:
         # then there is no clash to look for. Otherwise plan again, slot by slot.
-        if not bookings.book_if_free(result):
-            if clashes is ClashMode.SKIP:
-
-                def blocked(day: dt.date, minutes: int) -> str | None:
-                    reason = extra(day, minutes) if extra is not None else None
-                    return reason if reason is not None else bookings.clash(series, day, minutes)
-
+        if not self.bookings.book_if_free(result):
+            if self.clashes is ClashMode.SKIP:
                 result = plan_series(
-                    series, cur, start, calendar, until=horizon, cancelled=cancelled, extra=blocked
+                    series,
+                    cur,
+                    start,
+                    self.calendar,
+                    until=horizon,
+                    cancelled=cancelled,
+                    extra=self._or_clash(series, extra),
                 )
             else:
-                violations.extend(_clashes(bookings, result))
-            bookings.book(result)
+                self.violations.extend(_clashes(self.bookings, result))
+            self.bookings.book(result)
         return result
 
-    # An explicit completion date counts; otherwise the end of the earliest training.
-    trained_in: dict[str, dt.date] = {}
-    training_curriculum = curriculum(program.curricula.training) if program.trainings else None
-    for training in program.trainings:
-        assert training_curriculum is not None
-        series = Series(
-            id=training.id,
-            kind=SeriesKind.TRAINING,
-            title=f"{training_curriculum.title} ({training.id})",
-            program=program.id,
-            curriculum=training_curriculum.id,
-            start_time=training.start_time,
-            zone=zone,
-            venue=training.venue,
-            leaders=(training.coach,),
-            participants=tuple(training.workers),
-            school_holidays=training.follows_school_holidays,
-        )
-        # A training is planned to its end even past the horizon: it decides who is trained.
-        result = plan(series, training_curriculum, training.start_date, None, None)
-        core = result.sessions
-        end = max(
-            (s.day for s in core if not training_curriculum.is_follow_up(s.session)),
-            default=training.start_date,
-        )
-        for worker in training.workers:
-            trained_in[worker] = min(trained_in.get(worker, end), end)
-        plans.append(result if until is None else result.until(until))
-    completed = trained_in | {
-        w.id: w.trained_on for w in program.workers if w.trained_on is not None
-    }
+    def _or_clash(self, series: Series, extra: Extra | None) -> Extra:
+        """*extra*, then a clash of *series* with what is booked."""
+        bookings = self.bookings
 
-    for event in program.events:
-        cur = curriculum(event.curriculum)
-        series = Series(
-            id=event.id,
-            kind=SeriesKind.EVENT,
-            title=event.title,
-            program=program.id,
-            curriculum=cur.id,
-            start_time=event.start_time,
-            zone=zone,
-            venue=event.venue,
-            leaders=(),
-            school_holidays=False,
+        def blocked(day: dt.date, minutes: int) -> str | None:
+            reason = extra(day, minutes) if extra is not None else None
+            return reason if reason is not None else bookings.clash(series, day, minutes)
+
+        return blocked
+
+
+def _training_series(
+    program: Program, training: Training, curriculum: Curriculum, zone: zoneinfo.ZoneInfo
+) -> Series:
+    """The series of one training cohort: its coach leads, its workers attend."""
+    return Series(
+        id=training.id,
+        kind=SeriesKind.TRAINING,
+        title=f"{curriculum.title} ({training.id})",
+        program=program.id,
+        curriculum=curriculum.id,
+        start_time=training.start_time,
+        zone=zone,
+        venue=training.venue,
+        leaders=(training.coach,),
+        participants=tuple(training.workers),
+        school_holidays=training.follows_school_holidays,
+    )
+
+
+def _training_end(plan: SeriesPlan, start: dt.date) -> dt.date:
+    """The day the training of *plan* ends: its last session that is not a follow-up."""
+    return max(
+        (s.day for s in plan.sessions if not plan.curriculum.is_follow_up(s.session)),
+        default=start,
+    )
+
+
+def _event_series(
+    program: Program, event: Event, curriculum: Curriculum, zone: zoneinfo.ZoneInfo
+) -> Series:
+    """The series of one event: nobody leads it, and school holidays do not close it."""
+    return Series(
+        id=event.id,
+        kind=SeriesKind.EVENT,
+        title=event.title,
+        program=program.id,
+        curriculum=curriculum.id,
+        start_time=event.start_time,
+        zone=zone,
+        venue=event.venue,
+        leaders=(),
+        school_holidays=False,
+    )
+
+
+def _untrained(group: Group, workers: Iterable[str]) -> list[Violation]:
+    return [
+        Violation(
+            "untrained-worker",
+            f"worker {w!r} guides group {group.id!r} but has no completed training",
+            (group.id,),
         )
-        plans.append(plan(series, attrs.evolve(cur, repeats=False), event.date, None, until))
-
-    evenings = curriculum(program.curricula.groups) if program.groups else None
-    trained = frozenset(completed)
-    for group in program.groups:
-        if groups is not None and group.id not in groups:
-            continue
-        chosen = curriculum(group.curriculum) if group.curriculum else evenings
-        assert chosen is not None
-        cur = chosen
-        if not trained.issuperset(group.workers):
-            untrained = [w for w in group.workers if w not in completed]
-            violations.extend(
-                Violation(
-                    "untrained-worker",
-                    f"worker {w!r} guides group {group.id!r} but has no completed training",
-                    (group.id,),
-                )
-                for w in untrained
-            )
-            continue
-        ready = max(map(completed.__getitem__, group.workers))
-        wait: Extra | None = None
-        if group.start_date <= ready:
-            if clashes is ClashMode.REPORT:
-                violations.append(
-                    Violation(
-                        "untrained-worker",
-                        f"group {group.id!r} starts {group.start_date}, before its workers "
-                        f"complete their training on {ready}",
-                        (group.id,),
-                        group.start_date,
-                    )
-                )
-            else:
-
-                def wait(day: dt.date, minutes: int, ready: dt.date = ready) -> str | None:
-                    return "workers not yet trained" if day <= ready else None
-
-        plans.append(
-            plan(group_series(program, group, cur, zone), cur, group.start_date, wait, until)
-        )
-    return ProgramPlan(program.id, tuple(plans), tuple(violations))
+        for w in workers
+    ]
 
 
 def _weekday(number: int) -> int:
