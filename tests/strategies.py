@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
 from typing import Any
@@ -194,9 +195,6 @@ def instruments(draw: st.DrawFn, *, max_items: int = 11) -> Instrument:
         for o in option_ids
     )
     sub_ids = draw(unique_ids(0, 2))
-    subscales = tuple(
-        Subscale(id=s, title=draw(texts), max_missing=draw(st.integers(0, 2))) for s in sub_ids
-    )
     n_items = draw(st.integers(1, max_items))
     items = tuple(
         Item(
@@ -206,6 +204,13 @@ def instruments(draw: st.DrawFn, *, max_items: int = 11) -> Instrument:
             subscale=draw(st.none() | st.sampled_from(sub_ids)) if sub_ids else None,
         )
         for n in range(1, n_items + 1)
+    )
+    # A subscale needs items, and at least one of them answered.
+    counts = collections.Counter(i.subscale for i in items)
+    subscales = tuple(
+        Subscale(id=s, title=draw(texts), max_missing=draw(st.integers(0, counts[s] - 1)))
+        for s in sub_ids
+        if counts[s]
     )
     low = high = 0
     for item in items:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Mapping
+
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from joinus_method import (
@@ -12,17 +16,79 @@ from joinus_method import (
     InvalidValue,
     Item,
     Keying,
-    ProgressFramework,
     ScoreBand,
+    Subscale,
 )
-from joinus_method.documents.bundled import load_bundled
+from tests.seed import FRAMEWORK
 from tests.strategies import instruments
 
-FRAMEWORK = load_bundled("zelfredzaamheid")
-assert isinstance(FRAMEWORK, ProgressFramework)
 DJG11 = FRAMEWORK.instrument("djg-11")
 DJG6 = FRAMEWORK.instrument("djg-6")
 UCLA3 = FRAMEWORK.instrument("ucla-3")
+UCLA3_ONE_MISSING = attrs.evolve(UCLA3, max_missing=1)
+"""The UCLA-3 structure (1 to 3 points an item) with one item allowed to be missing."""
+
+BANDS = {
+    "djg-11": [
+        (0, 2, "niet eenzaam", False),
+        (3, 8, "matig eenzaam", True),
+        (9, 10, "ernstig eenzaam", True),
+        (11, 11, "zeer ernstig eenzaam", True),
+    ],
+    "djg-6": [
+        (0, 1, "niet eenzaam", False),
+        (2, 4, "matig eenzaam", True),
+        (5, 6, "ernstig eenzaam", True),
+    ],
+    "ucla-3": [(3, 5, "niet eenzaam", False), (6, 9, "eenzaam", True)],
+}
+"""The bands of the bundled instruments as their descriptions state them: min, max, label,
+lonely."""
+
+BOUNDARIES = [
+    pytest.param(instrument, total, band, id=f"{instrument}-{total}")
+    for instrument, bands in BANDS.items()
+    for band in bands
+    for total in sorted({band[0], band[1]})
+]
+
+
+def _points(option: AnswerOption, item: Item) -> int:
+    """The points *option* scores on *item*, read from the option's two scores by keying."""
+    score = option.score_positive if item.keyed is Keying.POSITIVE else option.score_negative
+    assert score is not None
+    return score
+
+
+def _answers_totalling(instrument: Instrument, total: int) -> dict[int, str]:
+    """A complete answer set to *instrument* whose points add up to *total*."""
+    items = instrument.items
+    reach = [[_points(o, item) for o in instrument.options] for item in items]
+    # What the items from index i onwards can add at least and at most.
+    least = [sum(min(r) for r in reach[i:]) for i in range(len(items) + 1)]
+    most = [sum(max(r) for r in reach[i:]) for i in range(len(items) + 1)]
+
+    def search(index: int, left: int) -> dict[int, str] | None:
+        if not least[index] <= left <= most[index]:
+            return None
+        if index == len(items):
+            return {}
+        for option in instrument.options:
+            rest = search(index + 1, left - _points(option, items[index]))
+            if rest is not None:
+                return {items[index].number: option.id, **rest}
+        return None
+
+    found = search(0, total)
+    assert found is not None, f"no answer set to {instrument.id} totals {total}"
+    return found
+
+
+def _band(band: ScoreBand | None) -> tuple[int, int, str, bool] | None:
+    """*band* as (min, max, label, lonely); None for no band."""
+    if band is None:
+        return None
+    return (band.min, band.max, band.label, band.lonely)
 
 
 def test_bundled_framework_shape() -> None:
@@ -75,12 +141,36 @@ def test_djg11_lonely_side() -> None:
 
 
 @pytest.mark.parametrize(
-    ("total", "lonely"), [(0, False), (2, False), (3, True), (8, True), (9, True), (11, True)]
+    ("lonely_items", "middle_items", "label"),
+    [
+        (0, 0, "niet eenzaam"),
+        (2, 0, "niet eenzaam"),
+        (1, 2, "matig eenzaam"),
+        (3, 0, "matig eenzaam"),
+        (8, 0, "matig eenzaam"),
+        (4, 5, "ernstig eenzaam"),
+        (10, 0, "ernstig eenzaam"),
+        (11, 0, "zeer ernstig eenzaam"),
+        (0, 11, "zeer ernstig eenzaam"),
+    ],
 )
-def test_djg11_bands(total: int, lonely: bool) -> None:
-    """0-2 not lonely, 3-8 moderately, 9-10 severely, 11 very severely."""
-    (band,) = [b for b in DJG11.bands if b.min <= total <= b.max]
-    assert band.lonely is lonely
+def test_djg11_bands(lonely_items: int, middle_items: int, label: str) -> None:
+    """0-2 not lonely, 3-8 moderately, 9-10 severely, 11 very severely, scored from answers."""
+    lonely_side = {Keying.NEGATIVE: "ja", Keying.POSITIVE: "nee"}
+    other_side = {Keying.NEGATIVE: "nee", Keying.POSITIVE: "ja"}
+    answers = {}
+    for index, item in enumerate(DJG11.items):
+        if index < lonely_items:
+            answers[item.number] = lonely_side[item.keyed]
+        elif index < lonely_items + middle_items:
+            answers[item.number] = "min-of-meer"
+        else:
+            answers[item.number] = other_side[item.keyed]
+    score = DJG11.score(answers)
+    assert score.total == lonely_items + middle_items
+    assert score.band is not None
+    assert score.band.label == label
+    assert score.lonely is (label != "niet eenzaam")
 
 
 def test_djg6_missing_items() -> None:
@@ -147,5 +237,209 @@ def test_every_complete_answer_set_has_a_band(instrument: Instrument, data: st.D
     low, high = instrument.score_range
     assert score.total is not None
     assert low <= score.total <= high
+    assert score.total_range == (score.total, score.total)
     assert score.band is not None
     assert score.band.min <= score.total <= score.band.max
+
+
+def test_band_table_is_the_bundled_bands() -> None:
+    """The band table names every band of every bundled instrument, in order."""
+    assert {i.id: [_band(b) for b in i.bands] for i in FRAMEWORK.instruments} == BANDS
+
+
+@pytest.mark.parametrize(("instrument_id", "total", "band"), BOUNDARIES)
+def test_every_band_boundary_scores_into_its_band(
+    instrument_id: str, total: int, band: tuple[int, int, str, bool]
+) -> None:
+    """An answer set totalling a band's min or max scores that total, in that band."""
+    instrument = FRAMEWORK.instrument(instrument_id)
+    score = instrument.score(_answers_totalling(instrument, total))
+    assert score.total == total
+    assert score.missing == 0
+    assert _band(score.band) == band
+    assert score.lonely is band[3]
+
+
+@pytest.mark.parametrize("instrument", FRAMEWORK.instruments, ids=lambda i: i.id)
+def test_no_band_outside_the_range(instrument: Instrument) -> None:
+    """A total below or above every band has no band, and asking does not raise."""
+    low, high = instrument.score_range
+    assert instrument.band_for(low - 1) is None
+    assert instrument.band_for(high + 1) is None
+    assert instrument.band_for(low) == instrument.bands[0]
+    assert instrument.band_for(high) == instrument.bands[-1]
+
+
+@pytest.mark.parametrize(
+    ("instrument", "present"),
+    [
+        (DJG6, {2: "ja", 3: "ja", 4: "nee", 5: "min-of-meer", 6: "ja"}),
+        (UCLA3_ONE_MISSING, {2: "vaak", 3: "soms"}),
+    ],
+    ids=["djg-6", "ucla-3-one-missing"],
+)
+def test_absent_answers_count_as_none(instrument: Instrument, present: Mapping[int, str]) -> None:
+    """An item left out of the answers is missing exactly like an item answered None."""
+    absent = instrument.score(present)
+    assert absent == instrument.score({**present, 1: None})
+    assert absent.missing == 1
+    assert absent.total is not None
+    two_absent = dict(present)
+    del two_absent[2]
+    assert instrument.score(two_absent) == instrument.score({**two_absent, 1: None, 2: None})
+    assert instrument.score(two_absent).missing == 2
+    assert instrument.score(two_absent).total is None
+    assert instrument.score({}).missing == len(instrument.items)
+
+
+@pytest.mark.parametrize("instrument", FRAMEWORK.instruments, ids=lambda i: i.id)
+def test_item_numbers_outside_the_items_are_refused(instrument: Instrument) -> None:
+    """Item 0 and the item after the last are refused; the last item is answered."""
+    full = _answers_totalling(instrument, instrument.score_range[0])
+    last = len(instrument.items)
+    for wrong in (0, last + 1):
+        with pytest.raises(InvalidValue) as caught:
+            instrument.score({**full, wrong: instrument.options[0].id})
+        assert [p.path for p in caught.value.problems] == [(wrong,)]
+    assert instrument.score(full).missing == 0
+    assert last in full
+
+
+def _negative_items(count: int, subscale: str | None = None) -> tuple[Item, ...]:
+    return tuple(Item(n, f"item {n}", Keying.NEGATIVE, subscale) for n in range(1, count + 1))
+
+
+YES_NO = (AnswerOption("ja", "ja", 1), AnswerOption("nee", "nee", 0))
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_every_item_missing_is_refused(count: int) -> None:
+    """An instrument whose max_missing lets every item go unanswered cannot be built."""
+    bands = (ScoreBand(0, count, "alles", False),)
+    Instrument("x", "X", YES_NO, _negative_items(count), bands, max_missing=count - 1)
+    for too_many in (count, count + 1):
+        with pytest.raises(InvalidValue) as caught:
+            Instrument("x", "X", YES_NO, _negative_items(count), bands, max_missing=too_many)
+        assert [p.path for p in caught.value.problems] == [("max_missing",)]
+
+
+def test_every_subscale_item_missing_is_refused() -> None:
+    """A subscale that lets all its items go unanswered, or that has no items, is refused."""
+    bands = (ScoreBand(0, 3, "alles", False),)
+    items = _negative_items(3, "a")
+
+    def build(*subscales: Subscale) -> Instrument:
+        return Instrument("x", "X", YES_NO, items, bands, subscales=subscales)
+
+    assert build(Subscale("a", "A", max_missing=2)).score({1: "ja"}).subscales == {"a": 1}
+    with pytest.raises(InvalidValue) as caught:
+        build(Subscale("a", "A", max_missing=3))
+    assert [p.path for p in caught.value.problems] == [("subscales", 0, "max_missing")]
+    with pytest.raises(InvalidValue, match="no item belongs to subscale 'b'"):
+        build(Subscale("a", "A"), Subscale("b", "B"))
+
+
+@pytest.mark.parametrize(
+    ("answers", "total", "total_range", "label"),
+    [
+        # Below the first band when the missing item counts 0: any answer gives 3 to 5.
+        ({1: "bijna-nooit", 2: "bijna-nooit"}, 2, (3, 5), "niet eenzaam"),
+        ({1: "bijna-nooit", 3: "soms"}, 3, (4, 6), None),
+        # A total of 5 is "not lonely", but any answer to item 3 makes it 6 to 8.
+        ({1: "vaak", 2: "soms"}, 5, (6, 8), "eenzaam"),
+        ({2: "soms", 3: None, 1: "soms"}, 4, (5, 7), None),
+        ({1: "vaak", 2: "vaak", 3: "vaak"}, 9, (9, 9), "eenzaam"),
+    ],
+)
+def test_ucla_style_missing_answers(
+    answers: Mapping[int, str | None],
+    total: int,
+    total_range: tuple[int, int],
+    label: str | None,
+) -> None:
+    """With 1-3 points an item, a missing item gives a band only when every answer agrees."""
+    score = UCLA3_ONE_MISSING.score(answers)
+    assert score.total == total
+    assert score.total_range == total_range
+    assert (None if score.band is None else score.band.label) == label
+    assert score.lonely is (None if label is None else label == "eenzaam")
+
+
+def test_djg6_missing_item_across_a_boundary() -> None:
+    """A missing DJG-6 item that could move the total to the next band leaves no band."""
+    answers = {1: "ja", 2: "ja", 3: "ja", 4: "ja", 5: "nee"}
+    assert DJG6.score({**answers, 6: "ja"}).band == DJG6.bands[1]
+    assert DJG6.score({**answers, 6: "nee"}).band == DJG6.bands[2]
+    score = DJG6.score(answers)
+    assert (score.total, score.total_range, score.band, score.lonely) == (4, (4, 5), None, None)
+    assert DJG6.score({**answers, 5: "ja"}).band == DJG6.bands[1]
+
+
+@st.composite
+def partial_answers(draw: st.DrawFn) -> tuple[Instrument, dict[int, str | None]]:
+    """A small instrument and answers with up to max_missing items None or left out."""
+    instrument = draw(
+        st.sampled_from([*FRAMEWORK.instruments, UCLA3_ONE_MISSING]) | instruments(max_items=5)
+    )
+    numbers = [i.number for i in instrument.items]
+    missing = draw(st.sets(st.sampled_from(numbers), max_size=instrument.max_missing))
+    answers: dict[int, str | None] = {}
+    for number in numbers:
+        if number not in missing:
+            answers[number] = draw(st.sampled_from([o.id for o in instrument.options]))
+        elif draw(st.booleans()):
+            answers[number] = None
+    return instrument, answers
+
+
+@given(partial_answers())
+@example((UCLA3_ONE_MISSING, {1: "bijna-nooit", 2: "bijna-nooit"}))
+@example((UCLA3_ONE_MISSING, {1: "vaak", 2: "soms", 3: None}))
+def test_band_only_when_every_completion_agrees(
+    case: tuple[Instrument, dict[int, str | None]],
+) -> None:
+    """The band is the one every completion of the missing items lands in, else None."""
+    instrument, answers = case
+    options = {o.id: o for o in instrument.options}
+    items = {i.number: i for i in instrument.items}
+    given_points = sum(_points(options[a], items[n]) for n, a in answers.items() if a is not None)
+    missing = [i for i in instrument.items if answers.get(i.number) is None]
+    totals = {
+        given_points + sum(_points(o, item) for o, item in zip(choice, missing, strict=True))
+        for choice in itertools.product(instrument.options, repeat=len(missing))
+    }
+    bands = {_band(b) for t in totals for b in instrument.bands if b.min <= t <= b.max}
+    score = instrument.score(answers)
+    assert score.missing == len(missing)
+    assert score.total == given_points
+    assert score.total_range == (min(totals), max(totals))
+    assert _band(score.band) == (bands.pop() if len(bands) == 1 else None)
+
+
+@st.composite
+def lonelier_answers(
+    draw: st.DrawFn,
+) -> tuple[Instrument, dict[int, str | None], int, str, str]:
+    """Answers, one item of them, and two options for it, the second at least as lonely."""
+    instrument, answers = draw(partial_answers())
+    item = draw(st.sampled_from(instrument.items))
+    pair = draw(st.lists(st.sampled_from(instrument.options), min_size=2, max_size=2))
+    less, more = sorted(pair, key=lambda o: _points(o, item))
+    return instrument, answers, item.number, less.id, more.id
+
+
+@given(lonelier_answers())
+@example((DJG11, dict.fromkeys(range(1, 12), "ja"), 1, "ja", "nee"))
+@example((DJG6, {1: "nee", 2: "ja", 3: "ja", 4: "ja", 5: "ja"}, 6, "ja", "nee"))
+def test_a_lonelier_answer_never_lowers_the_total(
+    case: tuple[Instrument, dict[int, str | None], int, str, str],
+) -> None:
+    """An answer with at least as many points on the item's keying never lowers the total."""
+    instrument, answers, number, less, more = case
+    before = instrument.score({**answers, number: less})
+    after = instrument.score({**answers, number: more})
+    assert before.total is not None
+    assert after.total is not None
+    assert after.total >= before.total
+    if before.band is not None and after.band is not None:
+        assert after.band.min >= before.band.min

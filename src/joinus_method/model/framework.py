@@ -138,17 +138,27 @@ class ScoreBand:
 
 @attrs.frozen
 class InstrumentScore:
-    """The score of one completed instrument."""
+    """The score of one completed instrument (see `Instrument.score` for the rule)."""
 
     instrument: str
+    """Id of the instrument."""
     total: int | None
+    """Sum of the answered items' points; None when too many items are missing."""
     band: ScoreBand | None
+    """The band of every total the missing answers could give; None when they could change
+    it, or when there is no total."""
     subscales: Mapping[str, int | None]
+    """Sum of the answered points of each subscale; None when too many of its items are
+    missing."""
     missing: int
+    """How many items are unanswered."""
+    total_range: tuple[int, int] | None = None
+    """The lowest and highest total once the missing items are answered: ``(total, total)``
+    when nothing is missing, None when there is no total."""
 
     @property
     def lonely(self) -> bool | None:
-        """Whether the total counts as lonely; None when there is no total."""
+        """Whether the total counts as lonely; None when there is no band."""
         return None if self.band is None else self.band.lonely
 
 
@@ -190,7 +200,26 @@ class Instrument:
                     f"option {option.id!r} needs score_positive: the instrument has "
                     "positively keyed items",
                 )
-        c.between(("max_missing",), self.max_missing, 0, max(len(self.items) - 1, 0))
+        if self.items:
+            # A total or a subscale score must rest on at least one answer.
+            c.that(
+                self.max_missing < len(self.items),
+                ("max_missing",),
+                f"max_missing {self.max_missing} must be below the number of items "
+                f"({len(self.items)}): a total needs at least one answered item",
+            )
+        for index, sub in enumerate(self.subscales):
+            count = sum(1 for i in self.items if i.subscale == sub.id)
+            if count == 0:
+                c.fail(("subscales", index), f"no item belongs to subscale {sub.id!r}")
+            else:
+                c.that(
+                    sub.max_missing < count,
+                    ("subscales", index, "max_missing"),
+                    f"max_missing {sub.max_missing} must be below the number of items of "
+                    f"subscale {sub.id!r} ({count}): its score needs at least one answered "
+                    "item",
+                )
         if not c.problems:
             self._check_bands(c)
         c.done()
@@ -211,21 +240,44 @@ class Instrument:
             f"bands must cover every total from {low} to {high}",
         )
 
+    def _item_points(self, item: Item) -> list[int]:
+        return [o.points(item.keyed) for o in self.options]
+
     @property
     def score_range(self) -> tuple[int, int]:
         """The lowest and highest total a fully answered instrument can have."""
         low = high = 0
         for item in self.items:
-            points = [o.points(item.keyed) for o in self.options]
+            points = self._item_points(item)
             low += min(points)
             high += max(points)
         return low, high
 
+    def band_for(self, total: int) -> ScoreBand | None:
+        """The band that holds *total*; None when no band does."""
+        for band in self.bands:
+            if band.min <= total <= band.max:
+                return band
+        return None
+
     def score(self, answers: Mapping[int, str | None]) -> InstrumentScore:
         """Score *answers* (item number → option id, None or absent when unanswered).
 
-        The total is the sum of the items' points; it is None when more items are missing
-        than ``max_missing`` allows, and likewise for each subscale.
+        The rule, with up to ``max_missing`` items unanswered:
+
+        - ``total`` is the sum of the answered items' points (a missing item adds nothing,
+          even when every answer scores at least 1); it is None when more items are missing
+          than ``max_missing`` allows.
+        - ``total_range`` is the lowest and highest total the instrument could have once
+          the missing items are answered, each missing item scoring its lowest or its
+          highest points: ``(total, total)`` when nothing is missing.
+        - ``band`` is given only when every total in ``total_range`` lies in the same band;
+          when the missing answers could move the total to another band there is no
+          category and ``band`` (and so ``lonely``) is None.
+
+        Each subscale's score is the sum of its answered items' points, or None when more
+        of its items are missing than its ``max_missing`` allows. An item number outside
+        the instrument, or an answer that is not an option, raises `InvalidValue`.
         """
         options = {o.id: o for o in self.options}
         problems = [
@@ -241,15 +293,25 @@ class Instrument:
         if problems:
             raise InvalidValue(f"answers to {self.id}", problems)
         points: dict[int, int] = {}
+        low_missing = high_missing = 0
         for item in self.items:
             answer = answers.get(item.number)
-            if answer is not None:
+            if answer is None:
+                possible = self._item_points(item)
+                low_missing += min(possible)
+                high_missing += max(possible)
+            else:
                 points[item.number] = options[answer].points(item.keyed)
         missing = len(self.items) - len(points)
         total = sum(points.values()) if missing <= self.max_missing else None
+        total_range = None
         band = None
         if total is not None:
-            band = next(b for b in self.bands if b.min <= total <= b.max)
+            total_range = (total + low_missing, total + high_missing)
+            # Bands follow each other without gaps, so one band at both ends holds every
+            # total in between.
+            lowest, highest = (self.band_for(t) for t in total_range)
+            band = lowest if lowest == highest else None
         subscales: dict[str, int | None] = {}
         for sub in self.subscales:
             numbers = [i.number for i in self.items if i.subscale == sub.id]
@@ -257,7 +319,7 @@ class Instrument:
             subscales[sub.id] = (
                 sum(answered) if len(numbers) - len(answered) <= sub.max_missing else None
             )
-        return InstrumentScore(self.id, total, band, subscales, missing)
+        return InstrumentScore(self.id, total, band, subscales, missing, total_range)
 
 
 @attrs.frozen
