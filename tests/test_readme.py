@@ -17,8 +17,7 @@ BLOCKS = re.findall(r"```(\w+)\n(.*?)```", README, re.S)
 def test_ci_runs_the_readme_test_command() -> None:
     """.ci/run runs the README's second command, word for word."""
     commands = [body.strip() for lang, body in BLOCKS if lang == "sh"]
-    assert len(commands) == 2
-    install_and_run, install_and_test = commands
+    install_and_run, install_and_test = commands[:2]
     assert install_and_run.endswith("joinus plan")
     assert "pytest" in install_and_test
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
