@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import re
+import stat
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,12 +32,33 @@ from joinus_method import (
     loads,
 )
 from joinus_method.documents.bundled import bundled_documents
+from joinus_method.documents.files import write_atomically
 from joinus_method.documents.references import check_files
 from tests.paths import BROKEN
 from tests.strategies import curricula, frameworks, programs
 
 BROKEN_FILES = sorted(BROKEN.glob("*.toml"))
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (.*)$")
+PROGRAM = next(b for b in bundled_documents() if b.kind is DocumentKind.PROGRAM).text()
+FRAMEWORK = next(b for b in bundled_documents() if b.kind is DocumentKind.FRAMEWORK).text()
+
+
+def _place(text: str, fragment: str) -> tuple[int, int]:
+    """Line and column where the one *fragment* of *text* starts, counted by hand."""
+    assert text.count(fragment) == 1, fragment
+    at = text.index(fragment)
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def _changed(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def _problems(text: str) -> list[Problem]:
+    with pytest.raises(DocumentError) as caught:
+        loads(text, source="p.toml")
+    return list(caught.value.problems)
 
 
 class TestRoundTrip:
@@ -94,6 +120,45 @@ def test_dump_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert [p.name for p in tmp_path.iterdir()] == ["program.toml"]
 
 
+@contextlib.contextmanager
+def _umask(mask: int) -> Iterator[None]:
+    old = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.parametrize(
+    ("mask", "mode"),
+    [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)],
+    ids=["umask-022", "umask-077", "umask-002"],
+)
+def test_a_new_file_gets_the_mode_the_umask_gives(mask: int, mode: int, tmp_path: Path) -> None:
+    """A new file is as readable as any other new file: 0644 under the usual umask 022."""
+    with _umask(mask):
+        write_atomically(tmp_path / "plan.ics", "BEGIN:VCALENDAR\n")
+    assert _mode(tmp_path / "plan.ics") == mode
+
+
+@pytest.mark.parametrize("mode", [0o640, 0o600, 0o664], ids=["0640", "0600", "0664"])
+def test_an_overwritten_file_keeps_its_mode(mode: int, tmp_path: Path) -> None:
+    """Saving over a file keeps its permission bits, whatever a new file would get."""
+    path = tmp_path / "program.toml"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(mode)
+    doc = next(b for b in bundled_documents() if b.kind is DocumentKind.PROGRAM).load()
+    with _umask(0o022):  # a new file would be 0644
+        dump(doc, path)
+    assert _mode(path) == mode
+    assert load(path) == doc
+    assert [p.name for p in tmp_path.iterdir()] == ["program.toml"]
+
+
 def test_not_utf8_is_a_document_error(tmp_path: Path) -> None:
     """A file that is not UTF-8 is reported as such, not as a traceback."""
     path = tmp_path / "latin1.toml"
@@ -137,6 +202,199 @@ minutes = 0
         "c.toml:2:1: error: 'id' 'Bad Id' is not a valid id "
         "(use lower-case letters, digits and hyphens) [at $.id]"
     )
+
+
+EXPECTED_FORMATS = "'joinus.curriculum.v1', 'joinus.framework.v1', 'joinus.program.v1'"
+
+
+@pytest.mark.parametrize(
+    ("declared", "message"),
+    [
+        (
+            "joinus.program.v0",
+            "unsupported program format version 0: "
+            "this version of joinus_method reads 'joinus.program.v1'",
+        ),
+        (
+            "joinus.lesson.v1",
+            f"unknown document format 'joinus.lesson.v1'; expected one of {EXPECTED_FORMATS}",
+        ),
+        (
+            "joinus.program.v01",
+            f"unknown document format 'joinus.program.v01'; expected one of {EXPECTED_FORMATS}",
+        ),
+        (
+            "joinus.program.v1\n",
+            f"unknown document format 'joinus.program.v1\\n'; expected one of {EXPECTED_FORMATS}",
+        ),
+        (
+            "joinus.program.v\u0661",
+            f"unknown document format 'joinus.program.v\u0661'; expected one of {EXPECTED_FORMATS}",
+        ),
+    ],
+    ids=["version-0", "unknown-kind", "leading-zero", "trailing-newline", "arabic-digit"],
+)
+def test_a_format_not_read_is_refused_on_its_line(declared: str, message: str) -> None:
+    """A format other than the exact one this version writes is refused, named, on its line."""
+    text = _changed(PROGRAM, 'format = "joinus.program.v1"', f"format = {json.dumps(declared)}")
+    (problem,) = _problems(text)
+    assert (problem.line, problem.column) == _place(text, "format = ")
+    assert (problem.message, problem.path) == (message, ())
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "expected"),
+    [
+        ("capacity = 15", "capacity = true", ("groups", 0, "capacity"), "an integer"),
+        ("min_size = 3", "min_size = true", ("groups", 0, "min_size"), "an integer"),
+        (
+            "max_groups_per_worker = 2",
+            "max_groups_per_worker = true",
+            ("max_groups_per_worker",),
+            "an integer",
+        ),
+        ("fictional_names = true", "fictional_names = 1", ("fictional_names",), "true or false"),
+    ],
+    ids=["capacity", "min-size", "max-groups", "int-for-bool"],
+)
+def test_booleans_and_integers_are_not_mixed(
+    old: str, new: str, path: tuple[str | int, ...], expected: str
+) -> None:
+    """``capacity = true`` is refused on its line, though Python counts True as the integer 1."""
+    text = PROGRAM.replace(old, new, 1)  # the first group's, where there are two
+    (problem,) = _problems(text)
+    got = "a boolean" if new.endswith("true") else "an integer"
+    assert problem.message == f"invalid value for {path[-1]!r}: expected {expected}, got {got}"
+    assert problem.path == path
+    assert (problem.line, problem.column) == _place(text, new)
+
+
+SECOND_EVENT = """
+[[events]]
+id = "terugkomavond-2021"
+title = "Terugkomavond voor vrijwilligers"
+curriculum = "webinar-bewustwording"
+date = 2021-09-20
+start_time = 19:30:00
+organisation = "welzijnskwartier"
+venue = "the-base"
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("date = 2021-09-20", 'date = "2021-09-20"', "invalid value for 'date': expected a date"),
+        ('venue = "the-base"', 'venue = "de-schakel"', "unknown venue 'de-schakel'"),
+        ('venue = "the-base"', 'locatie = "the-base"', "unknown key 'locatie'"),
+        ('organisation = "welzijnskwartier"', 'organisation = "wk"', "unknown organisation"),
+        ('id = "terugkomavond-2021"', 'id = "groep-18-25-x-out"', "id 'groep-18-25-x-out' is"),
+        ('id = "terugkomavond-2021"', 'id = "Terugkomavond"', "'id' 'Terugkomavond' is not"),
+    ],
+    ids=[
+        "wrong-type",
+        "unknown-venue",
+        "unknown-key",
+        "unknown-organisation",
+        "id-in-use",
+        "invalid-id",
+    ],
+)
+def test_a_mistake_in_an_event_stands_on_its_key(old: str, new: str, message: str) -> None:
+    """A mistake at a key of the second ``[[events]]`` table is reported on that key's line."""
+    assert isinstance(loads(PROGRAM + SECOND_EVENT), Program)
+    event = _changed(SECOND_EVENT, old, new)
+    (problem,) = _problems(PROGRAM + event)
+    assert problem.message.startswith(message), problem
+    assert problem.path[:2] == ("events", 1)
+    line, column = _place(event, new)
+    assert (problem.line, problem.column) == (PROGRAM.count("\n") + line, column)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_windows_line_endings_keep_lines_and_columns(newline: str, tmp_path: Path) -> None:
+    """A file saved with CRLF line endings reports each mistake at its key's line and column."""
+    text = _changed(
+        PROGRAM,
+        'workers = ["joost-van-der-meer", "noor-bakker"]',
+        'workers = ["joost-van-der-meer", 3]',
+    )
+    text = _changed(text, "{ min_age = 12, max_age = 17 }", "{ min_age = 12, max_agee = 17 }")
+    text = _changed(text, 'weekday = "tuesday"', 'wekday = "tuesday"')
+    expected = [
+        (*_place(text, 'wekday = "tuesday"'), "unknown key 'wekday' (did you mean 'weekday'?)"),
+        (*_place(text, "max_agee"), "unknown key 'max_agee' (did you mean 'max_age'?)"),
+        (*_place(text, "3]"), "invalid value: expected a string, got an integer"),
+    ]
+    problems = _problems(text.replace("\n", newline))
+    assert [(p.line, p.column, p.message) for p in problems] == expected
+    path = tmp_path / "p.toml"
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    (result,) = check_files([path])
+    assert [(p.line, p.column, p.message) for p in result.problems] == expected
+
+
+def test_places_after_a_string_that_ends_in_a_quote() -> None:
+    """A description ending in a quote (four quotes in a row) does not shift later lines."""
+    end = 'nodig\' van de gemeente Noordwijk."""'
+    assert PROGRAM.count(end) == 1
+    text = PROGRAM.replace(end, 'nodig" van de gemeente "Noordwijk""""')
+    text = _changed(text, "fictional_names = true", "fictional_names = 1")
+    text = _changed(text, 'school_region = "midden"', 'school_region = "oost"')
+    problems = _problems(text)
+    assert [(p.line, p.column, p.path) for p in problems] == [
+        (*_place(text, "fictional_names = 1"), ("fictional_names",)),
+        (*_place(text, 'school_region = "oost"'), ("school_region",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "message", "path"),
+    [
+        (
+            _changed(
+                PROGRAM,
+                'workers = ["daan-kuijpers", "esra-yildiz"]',
+                'workers = [\n    "daan-kuijpers",\n]',
+            ),
+            "workers = [\n",
+            "'workers' must hold exactly 2 items, not 1",
+            ("groups", 0, "workers"),
+        ),
+        (
+            _changed(PROGRAM, "[curricula]", "[[curricula]]"),
+            "[[curricula]]",
+            "invalid value for 'curricula': expected a table, got an array",
+            ("curricula",),
+        ),
+        (
+            _changed(PROGRAM, 'title = "Join Us Noordwijk en Katwijk 2021"\n', "")
+            + '\n[[title]]\nnl = "Join Us"\n\n[[title]]\nen = "Join Us"\n',
+            "[[title]]\nnl",
+            "invalid value for 'title': expected a string, got an array",
+            ("title",),
+        ),
+        (
+            # The ladder cut down to its first level.
+            re.sub(
+                r"\n\[\[levels\]\]\nvalue = [2-5]\n.*?(?=\n\[\[|\n# --)",
+                "",
+                _changed(FRAMEWORK, "min_level = 4", "min_level = 1"),
+                flags=re.DOTALL,
+            ),
+            "[[levels]]",
+            "a ladder needs at least two levels",
+            ("levels",),
+        ),
+    ],
+    ids=["inline-array-rule", "array-of-tables-for-table", "array-of-tables-for-text", "rule"],
+)
+def test_a_mistake_in_a_whole_array_stands_where_it_starts(
+    text: str, at: str, message: str, path: tuple[str, ...]
+) -> None:
+    """A whole array is placed at its key when inline, else at its first ``[[header]]``."""
+    problems = [p for p in _problems(text) if p.path == path]
+    assert [(p.message, p.line, p.column) for p in problems] == [(message, *_place(text, at))]
 
 
 @pytest.mark.parametrize("path", BROKEN_FILES, ids=lambda p: p.stem)

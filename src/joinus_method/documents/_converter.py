@@ -108,7 +108,14 @@ def _make_converter() -> cattrs.Converter:
             _cattrs_detailed_validation=True,
             **overrides,  # type: ignore[arg-type]
         )
-        return hook  # type: ignore[no-any-return]
+
+        def structure(value: object, t: object) -> object:
+            # The generated hook would stumble over a value without keys (an AttributeError).
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a table, got {_type_name(value)}")
+            return hook(value, t)
+
+        return structure
 
     conv.register_structure_hook_factory(attrs.has, class_hook)
     conv.register_unstructure_hook_factory(
@@ -189,8 +196,9 @@ def _walk(exc: BaseException, path: ValuePath) -> Iterator[Found]:
     elif isinstance(exc, KeyError):
         yield Found(f"missing required key {path[-1]!r}", path, path, "structure")
     elif isinstance(exc, (TypeError, ValueError)):
-        where = f"{path[-1]!r}: " if path and isinstance(path[-1], str) else ""
-        yield Found(f"invalid value for {where}{exc}", path, path, "structure")
+        # An array element is named by the path at the end of the message, not here.
+        where = f" for {path[-1]!r}" if path and isinstance(path[-1], str) else ""
+        yield Found(f"invalid value{where}: {exc}", path, path, "structure")
     else:
         yield Found(f"invalid value ({type(exc).__name__}: {exc})", path, path, "structure")
 

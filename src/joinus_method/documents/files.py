@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import os
 import re
+import stat
 import tomllib
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
@@ -22,6 +23,8 @@ from joinus_method.model.program import Program
 from .positions import Positions, key_positions
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ._converter import Found
 
 __all__ = [
@@ -82,7 +85,8 @@ _MODELS: dict[DocumentKind, type[Document]] = {
     DocumentKind.FRAMEWORK: ProgressFramework,
     DocumentKind.PROGRAM: Program,
 }
-_FORMAT = re.compile(r"^joinus\.([a-z]+)\.v(\d+)$")
+# ASCII digits without a leading zero: the schema's "const" is the only spelling of a version.
+_FORMAT = re.compile(r"joinus\.([a-z]+)\.v(0|[1-9][0-9]*)")
 
 
 def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError) -> Problem:
@@ -121,7 +125,7 @@ def kind_of(data: dict[str, Any]) -> DocumentKind | str:
     expected = ", ".join(repr(k.format_name) for k in DocumentKind)
     if declared is None:
         return f"missing key {FORMAT_KEY!r}: the first line should be one of {expected}"
-    match = _FORMAT.match(declared) if isinstance(declared, str) else None
+    match = _FORMAT.fullmatch(declared) if isinstance(declared, str) else None
     if match is None or match[1] not in DocumentKind.__members__.values():
         return f"unknown document format {declared!r}; expected one of {expected}"
     kind = DocumentKind(match[1])
@@ -216,18 +220,45 @@ def dump(doc: Document, path: str | os.PathLike[str], *, schema: str | None = No
 
 
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:
-    """Write *text* to *path* through a temporary file, so the file is never half-written."""
-    import tempfile
+    """Write *text* to *path* through a temporary file, so the file is never half-written.
+
+    An existing file keeps its permission bits. A new file gets the mode any new file gets,
+    ``0o666`` less the process umask (0644 with the usual umask 022).
+    """
     from pathlib import Path
 
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        keep: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        keep = None
+    fd, tmp = _create_beside(target)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        if keep is not None:
+            os.chmod(tmp, keep)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _create_beside(target: Path) -> tuple[int, str]:
+    """A new empty file in *target*'s folder, open for writing, and its path.
+
+    :func:`tempfile.mkstemp` would make it private (0600); created with ``0o666`` instead, it
+    gets the process umask from the kernel, so the umask is never read or changed.
+    """
+    import secrets
+
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:  # a name drawn before: draw another
+            continue
+    raise FileExistsError(f"no free temporary file name next to {target}")
