@@ -6,10 +6,12 @@ import datetime as dt
 import itertools
 from collections import Counter
 
+import attrs
+import holidays
 import pytest
 from hypothesis import given
 
-from joinus_method import Closure, InvalidValue, Program
+from joinus_method import Closure, InvalidValue, Program, SchoolRegion
 from joinus_method.documents.bundled import load_bundled
 from joinus_method.planning.closures import (
     ClosureCalendar,
@@ -17,6 +19,7 @@ from joinus_method.planning.closures import (
     public_holidays,
     school_holidays,
 )
+from tests.calendar_model import koningsdag, shipped_school_holidays
 from tests.paths import REPO
 from tests.strategies import closures
 
@@ -117,6 +120,35 @@ def test_outside_the_known_school_years() -> None:
         CALENDAR.closed(dt.date(2029, 9, 1))
     assert CALENDAR.closed(dt.date(2029, 8, 19)) == "zomervakantie regio midden"
     assert CALENDAR.closed(dt.date(2029, 9, 1), school=False) is None
+
+
+@pytest.mark.parametrize("region", ["noord", "midden", "zuid"])
+def test_a_school_holiday_is_closed_to_its_last_day(region: str) -> None:
+    """The last day of each school holiday is closed, with its name; the day after is open
+    unless another holiday or a public holiday closes it."""
+    calendar = ClosureCalendar.for_program(
+        attrs.evolve(PROGRAM, school_region=SchoolRegion(region))
+    )
+    found = shipped_school_holidays(region)
+    closed = {a + dt.timedelta(days=n) for a, b, _ in found for n in range((b - a).days + 1)}
+    public = holidays.country_holidays("NL", years=range(2020, 2031))
+    covered = max(b for _, b, _ in found)
+    for _, last, name in found:
+        after = last + dt.timedelta(days=1)
+        assert calendar.closed(last) == public.get(last, name), (last, name)
+        if last < covered and after not in closed and after not in public:
+            assert calendar.closed(after) is None, (after, name)
+
+
+def test_public_holidays_of_every_year_up_to_the_horizon() -> None:
+    """A calendar made for a plan up to 2033 knows the public holidays of every year until
+    then."""
+    calendar = ClosureCalendar.for_program(PROGRAM, until=dt.date(2033, 12, 31))
+    for year in range(2021, 2034):
+        assert calendar.closed(koningsdag(year), school=False) == "Koningsdag", year
+        assert calendar.closed(dt.date(year, 12, 26), school=False) == "Tweede kerstdag", year
+        assert calendar.closed(dt.date(year, 12, 27), school=False) is None, year
+    assert koningsdag(2025) == dt.date(2025, 4, 26)
 
 
 @given(closures())

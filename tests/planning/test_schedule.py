@@ -3,39 +3,96 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
+from typing import NamedTuple
 
 import attrs
+import holidays
 import pytest
 from hypothesis import assume, given, note
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from joinus_method import Closure, Program
+from joinus_method import Closure, Curriculum, Program, Training, Weekday
 from joinus_method.planning.closures import ClosureCalendar, OutsideCalendar
 from joinus_method.planning.schedule import (
     ClashMode,
     PlanningError,
+    Series,
     SeriesKind,
+    SkippedSlot,
     group_series,
     plan_group,
     plan_program,
     plan_series,
 )
+from tests.calendar_model import koningsdag, shipped_school_holidays
 from tests.seed import CURRICULA, EVENINGS, NOORDWIJK, TRAINING
-from tests.strategies import dates, grid_curricula, random_calendars, shared_programs
+from tests.strategies import (
+    closures,
+    dates,
+    grid_curricula,
+    random_calendars,
+    shared_programs,
+)
 
 REAL = ClosureCalendar.for_program(NOORDWIJK)
 OLDER, YOUNGER = NOORDWIJK.groups
+
+
+@functools.cache
+def seed_closed_days() -> Mapping[dt.date, str]:
+    """The closed days of the seed's groups by the plainest means, not by the calendar:
+    Dutch public holidays straight from the holidays package, then the school holidays of
+    the seed's region straight from the shipped data file."""
+    assert not NOORDWIJK.closures
+    assert not any(v.closures for v in NOORDWIJK.venues)
+    assert not any(w.leave for w in NOORDWIJK.workers)
+    days = dict(holidays.country_holidays("NL", years=range(2019, 2032), language="nl"))
+    for first, last, name in shipped_school_holidays(NOORDWIJK.school_region.value):
+        for n in range((last - first).days + 1):
+            days.setdefault(first + dt.timedelta(days=n), name)
+    return days
+
+
+def replaced(items, *new):
+    """*items* with those of the same id as one of *new* replaced by it."""
+    by_id = {item.id: item for item in new}
+    return tuple(by_id.get(item.id, item) for item in items)
 
 
 def seed_plan(group_id: str, **kwargs: object):
     return plan_group(NOORDWIJK, group_id, EVENINGS, REAL, until=dt.date(2022, 5, 31), **kwargs)
 
 
+class Case(NamedTuple):
+    """One series to plan, with what closes its grid slots by the plainest means."""
+
+    series: Series
+    curriculum: Curriculum
+    start: dt.date
+    calendar: ClosureCalendar
+    closed: Mapping[dt.date, str]
+    """The closed days with their reasons, built from the sources and the closures drawn,
+    not by the calendar: public holidays, the program's closures, school holidays, the
+    venue's closures, then the workers' leave; the first reason found counts."""
+
+
+def plain_days(closures: Iterable[Closure]) -> Iterator[tuple[dt.date, str]]:
+    """Every day of *closures* with its reason, walked from start to end."""
+    for closure in closures:
+        day = closure.start
+        while day <= (closure.end or closure.start):
+            yield day, closure.reason
+            day += dt.timedelta(days=1)
+
+
 @st.composite
-def single_series(draw: st.DrawFn, *, real: bool | None = None):
-    """A group of the seed program moved to a random start, with a curriculum and calendar."""
+def single_series(draw: st.DrawFn, *, real: bool | None = None) -> Case:
+    """A group of the seed program moved to a random start, with a curriculum, the real
+    calendar or random closed days, and closures of its venue and leave of its workers."""
     use_real = draw(st.booleans()) if real is None else real
     curriculum = draw(grid_curricula())
     # Real school holidays are known to the summer of 2029: keep the plan inside them.
@@ -49,10 +106,39 @@ def single_series(draw: st.DrawFn, *, real: bool | None = None):
         weekday=OLDER.weekday.of(start),
         follows_school_holidays=use_real,
     )
-    program = attrs.evolve(NOORDWIJK, groups=(group, YOUNGER))
-    calendar = ClosureCalendar.for_program(program) if use_real else draw(random_calendars())
+    venue = attrs.evolve(
+        NOORDWIJK.venue(group.venue), closures=tuple(draw(st.lists(closures(), max_size=3)))
+    )
+    workers = [
+        attrs.evolve(NOORDWIJK.worker(w), leave=tuple(draw(st.lists(closures(), max_size=2))))
+        for w in group.workers
+    ]
+    program = attrs.evolve(
+        NOORDWIJK,
+        groups=(group, YOUNGER),
+        venues=replaced(NOORDWIJK.venues, venue),
+        workers=replaced(NOORDWIJK.workers, *workers),
+    )
+    calendar = ClosureCalendar.for_program(program)
+    closed = dict(seed_closed_days()) if use_real else {}
+    if not use_real:
+        general = draw(st.lists(closures(), max_size=40))
+        calendar = attrs.evolve(
+            calendar,
+            public={},
+            school={},
+            school_span=(dt.date(2000, 1, 1), dt.date(2100, 1, 1)),
+            public_years=(1, 9999),
+        ).with_closures(general)
+        for day, reason in plain_days(general):
+            closed.setdefault(day, reason)
+    for day, reason in plain_days(venue.closures):
+        closed.setdefault(day, f"venue closed: {reason}")
+    for worker in workers:
+        for day, reason in plain_days(worker.leave):
+            closed.setdefault(day, f"leave of {worker.id}: {reason}")
     series = group_series(program, group, curriculum)
-    return series, curriculum, start, calendar
+    return Case(series, curriculum, start, calendar, closed)
 
 
 def grid(start: dt.date, weeks: int, last: dt.date) -> list[dt.date]:
@@ -68,7 +154,7 @@ class TestGrid:
     @given(single_series())
     def test_sessions_on_the_grid(self, case) -> None:
         """Every planned and skipped date is start + k x cadence, on the start's weekday."""
-        series, curriculum, start, calendar = case
+        series, curriculum, start, calendar, _ = case
         plan = plan_series(series, curriculum, start, calendar)
         step = 7 * curriculum.cadence_weeks
         for day in [*plan.days, *(k.day for k in plan.skipped)]:
@@ -78,7 +164,7 @@ class TestGrid:
     @given(single_series())
     def test_same_wall_clock_time(self, case) -> None:
         """Each session starts at the local start time in the program's zone, DST or not."""
-        series, curriculum, start, calendar = case
+        series, curriculum, start, calendar, _ = case
         plan = plan_series(series, curriculum, start, calendar)
         for s in plan.sessions:
             assert s.start.tzinfo is not None
@@ -100,23 +186,18 @@ class TestClosures:
 
     @given(single_series())
     def test_no_session_on_a_closed_day(self, case) -> None:
-        """Planned dates are open; skipped dates are closed, with the calendar's reason."""
-        series, curriculum, start, calendar = case
+        """Planned dates are open; skipped dates are closed, with the first reason found."""
+        series, curriculum, start, calendar, closed = case
         plan = plan_series(series, curriculum, start, calendar)
-
-        def closed(day: dt.date) -> str | None:
-            school = series.school_holidays
-            return calendar.closed(day, venue=series.venue, people=series.people, school=school)
-
         for s in plan.sessions:
-            assert closed(s.day) is None
+            assert s.day not in closed
         for k in plan.skipped:
-            assert closed(k.day) == k.reason
+            assert closed.get(k.day) == k.reason
 
     @given(single_series())
     def test_order_kept_and_nothing_lost(self, case) -> None:
         """All sessions are planned, once each, in curriculum order, on rising dates."""
-        series, curriculum, start, calendar = case
+        series, curriculum, start, calendar, _ = case
         plan = plan_series(series, curriculum, start, calendar)
         assert [s.session for s in plan.sessions] == list(curriculum.sessions)
         assert [s.number for s in plan.sessions] == list(range(1, len(curriculum.sessions) + 1))
@@ -158,14 +239,111 @@ class TestClosures:
         )
         program = attrs.evolve(
             NOORDWIJK,
-            venues=tuple(venue if v.id == venue.id else v for v in NOORDWIJK.venues),
-            workers=tuple(worker if w.id == worker.id else w for w in NOORDWIJK.workers),
+            venues=replaced(NOORDWIJK.venues, venue),
+            workers=replaced(NOORDWIJK.workers, worker),
         )
         calendar = ClosureCalendar.for_program(program)
         plan = plan_group(program, OLDER.id, EVENINGS, calendar, until=dt.date(2021, 7, 31))
         reasons = {k.day: k.reason for k in plan.skipped}
         assert reasons[dt.date(2021, 5, 25)] == "venue closed: verbouwing"
         assert reasons[dt.date(2021, 6, 22)] == f"leave of {worker.id}: vakantie"
+
+    @pytest.mark.parametrize("planner", ["group", "program"])
+    def test_leave_alone_closes_slots(self, planner: str) -> None:
+        """A worker's leave of two weeks skips both slots in it, also when nothing else
+        closes anything at the group's venue."""
+        leave = Closure(dt.date(2021, 6, 22), "vakantie", dt.date(2021, 7, 6))
+        worker = attrs.evolve(NOORDWIJK.worker(OLDER.workers[1]), leave=(leave,))
+        program = attrs.evolve(NOORDWIJK, workers=replaced(NOORDWIJK.workers, worker))
+        assert not program.venue(OLDER.venue).closures
+        until = dt.date(2021, 7, 15)
+        if planner == "group":
+            plan = plan_group(program, OLDER.id, EVENINGS, until=until)
+        else:
+            plan = plan_program(program, CURRICULA, until=until).plan(OLDER.id)
+        assert plan.days == (dt.date(2021, 5, 11), dt.date(2021, 5, 25), dt.date(2021, 6, 8))
+        reason = f"leave of {worker.id}: vakantie"
+        assert [(k.day, k.reason) for k in plan.skipped] == [
+            (dt.date(2021, 6, 22), reason),
+            (dt.date(2021, 7, 6), reason),
+        ]
+
+    @pytest.mark.parametrize("path", ["slot-by-slot", "even-grid"])
+    def test_a_trainees_leave_closes_a_training_slot(self, path: str) -> None:
+        """A worker attending a training must be free as much as its coach: their leave
+        skips the training's slot, with follow-up coaching on its own cadence or weekly."""
+        worker = attrs.evolve(
+            NOORDWIJK.worker("noor-bakker"), leave=(Closure(dt.date(2021, 3, 18), "bruiloft"),)
+        )
+        program = attrs.evolve(NOORDWIJK, workers=replaced(NOORDWIJK.workers, worker))
+        curricula = dict(CURRICULA)
+        if path == "even-grid":
+            curricula[TRAINING.id] = attrs.evolve(
+                EVENINGS, id=TRAINING.id, cadence_weeks=1, repeats=False
+            )
+        (training,) = program.trainings
+        assert worker.id in training.workers
+        plan = plan_program(program, curricula, until=dt.date(2021, 5, 31)).plan(training.id)
+        assert plan.days[:3] == (dt.date(2021, 3, 4), dt.date(2021, 3, 11), dt.date(2021, 3, 25))
+        assert plan.skipped[0] == SkippedSlot(
+            training.id, dt.date(2021, 3, 18), "leave of noor-bakker: bruiloft"
+        )
+
+    @pytest.mark.parametrize("planner", ["group", "program"])
+    def test_a_cancellation_of_several_days(self, planner: str) -> None:
+        """A cancellation with an end cancels every slot up to its last day, not only the
+        first."""
+        cancelled = Closure(dt.date(2021, 5, 25), "verbouwing", dt.date(2021, 6, 8))
+        until = dt.date(2021, 7, 15)
+        if planner == "group":
+            plan = plan_group(
+                NOORDWIJK, OLDER.id, EVENINGS, REAL, until=until, cancellations=[cancelled]
+            )
+        else:
+            plan = plan_program(
+                NOORDWIJK, CURRICULA, REAL, until=until, cancellations={OLDER.id: [cancelled]}
+            ).plan(OLDER.id)
+        assert plan.days == (dt.date(2021, 5, 11), dt.date(2021, 6, 22), dt.date(2021, 7, 6))
+        assert [(k.day, k.reason) for k in plan.skipped] == [
+            (dt.date(2021, 5, 25), "cancelled: verbouwing"),
+            (dt.date(2021, 6, 8), "cancelled: verbouwing"),
+        ]
+
+    def test_a_school_holiday_is_closed_to_its_last_day(self) -> None:
+        """A Sunday group skips the last day of the summer holiday (29 August 2021, region
+        midden); a Monday group meets on the day after."""
+        last = dt.date(2021, 8, 29)
+        plans = {}
+        for start in (last, last + dt.timedelta(days=1)):
+            group = attrs.evolve(OLDER, start_date=start, weekday=OLDER.weekday.of(start))
+            program = attrs.evolve(NOORDWIJK, groups=(group, YOUNGER))
+            plans[start] = plan_group(program, group.id, EVENINGS, REAL, until=dt.date(2021, 10, 1))
+        sunday, monday = plans.values()
+        assert [(k.day, k.reason) for k in sunday.skipped] == [(last, "zomervakantie regio midden")]
+        assert sunday.days[0] == last + dt.timedelta(weeks=2)
+        assert monday.skipped == ()
+        assert monday.days[0] == last + dt.timedelta(days=1)
+
+    def test_public_holidays_in_every_year_of_a_long_plan(self) -> None:
+        """Weekly groups on each day of the week, planned up to 2031, skip Koningsdag and
+        Tweede kerstdag of every year, whichever weekday it falls on."""
+        until = dt.date(2031, 12, 31)
+        weekly = attrs.evolve(EVENINGS, cadence_weeks=1)
+        skipped = {}
+        for n in range(7):
+            start = dt.date(2021, 1, 4) + dt.timedelta(days=n)
+            group = attrs.evolve(
+                OLDER,
+                start_date=start,
+                weekday=OLDER.weekday.of(start),
+                follows_school_holidays=False,
+            )
+            program = attrs.evolve(NOORDWIJK, groups=(group, YOUNGER))
+            plan = plan_group(program, group.id, weekly, until=until)
+            skipped.update((k.day, k.reason) for k in plan.skipped)
+        for year in range(2021, 2032):
+            assert skipped.get(koningsdag(year)) == "Koningsdag", year
+            assert skipped.get(dt.date(year, 12, 26)) == "Tweede kerstdag", year
 
     def test_outside_the_known_school_years(self) -> None:
         """A group that follows school holidays cannot be planned past the shipped years."""
@@ -183,7 +361,7 @@ class TestMinimality:
     @given(single_series())
     def test_every_slot_used_or_closed(self, case) -> None:
         """Between first and last session, each grid date is a session or a closed skip."""
-        series, curriculum, start, calendar = case
+        series, curriculum, start, calendar, _ = case
         plan = plan_series(series, curriculum, start, calendar)
         assume(plan.sessions)
         used = set(plan.days) | {k.day for k in plan.skipped}
@@ -255,6 +433,41 @@ class TestConflicts:
         )
         assert {v.rule for v in reported.violations} == {"clash"}
 
+    @pytest.mark.parametrize("shared", ["worker", "venue"])
+    def test_back_to_back_is_no_clash(self, shared: str) -> None:
+        """17:00-19:00 and 19:00-21:00 with the same worker, or in the same one-room venue,
+        both take place; starting a minute earlier, the second one clashes."""
+        two_hours = attrs.evolve(
+            EVENINGS,
+            sessions=tuple(attrs.evolve(s, minutes=120, segments=()) for s in EVENINGS.sessions),
+        )
+        curricula = {**CURRICULA, EVENINGS.id: two_hours}
+        first = attrs.evolve(OLDER, id="vroeg", start_time=dt.time(17, 0))
+        if shared == "worker":
+            second = attrs.evolve(
+                OLDER,
+                id="laat",
+                venue=YOUNGER.venue,
+                workers=(OLDER.workers[0], YOUNGER.workers[0]),
+            )
+        else:
+            second = attrs.evolve(OLDER, id="laat", workers=YOUNGER.workers)
+        assert NOORDWIJK.venue(OLDER.venue).rooms == 1
+        until = dt.date(2021, 7, 15)
+        for start, clashes in ((dt.time(19, 0), False), (dt.time(18, 59), True)):
+            later = attrs.evolve(second, start_time=start)
+            program = attrs.evolve(NOORDWIJK, groups=(first, later), max_groups_per_worker=3)
+            plan = plan_program(program, curricula, until=until)
+            moved = [k for k in plan.plan("laat").skipped if k.reason.startswith("clash: ")]
+            reported = plan_program(program, curricula, until=until, clashes=ClashMode.REPORT)
+            if clashes:
+                assert moved
+                assert {v.rule for v in reported.violations} == {"clash"}
+            else:
+                assert moved == []
+                assert plan.plan("laat").days == plan.plan("vroeg").days
+                assert reported.violations == ()
+
 
 class TestChainPrecedence:
     """A worker leads no group session before finishing the training curriculum; the coach's
@@ -297,6 +510,33 @@ class TestChainPrecedence:
         named = {v.series[0] for v in reported.violations if v.rule == "untrained-worker"}
         assert named == early
 
+    def test_trained_when_the_first_training_ends(self) -> None:
+        """A worker in two training cohorts is trained once the first ends, not the last."""
+        (spring,) = NOORDWIJK.trainings
+        autumn_start = dt.date(2021, 9, 1)
+        autumn = Training(
+            id="training-najaar-2021",
+            coach=spring.coach,
+            workers=OLDER.workers,
+            weekday=Weekday.of(autumn_start),
+            start_date=autumn_start,
+            start_time=dt.time(13, 30),
+            venue=YOUNGER.venue,
+        )
+        program = attrs.evolve(
+            NOORDWIJK,
+            workers=tuple(attrs.evolve(w, trained_on=None) for w in NOORDWIJK.workers),
+            trainings=(spring, autumn),
+        )
+        until = dt.date(2021, 12, 31)
+        plan = plan_program(program, CURRICULA, until=until)
+        assert plan.plan(spring.id).days[0] < OLDER.start_date < plan.plan(autumn.id).days[0]
+        assert plan.plan(OLDER.id).days[0] == OLDER.start_date
+        assert plan.violations == ()
+        assert (
+            plan_program(program, CURRICULA, until=until, clashes=ClashMode.REPORT).violations == ()
+        )
+
     def test_untrained_worker_is_a_violation(self) -> None:
         """A group whose worker has no training at all is not planned and is reported."""
         worker = attrs.evolve(NOORDWIJK.worker(OLDER.workers[0]), trained_on=None)
@@ -317,7 +557,7 @@ class TestChange:
     @given(single_series(), st.data())
     def test_cancel_moves_later_sessions_only(self, case, data: st.DataObject) -> None:
         """Sessions before the cancelled one keep their dates; it and later ones move later."""
-        series, curriculum, start, calendar = case
+        series, curriculum, start, calendar, _ = case
         before = plan_series(series, curriculum, start, calendar)
         index = data.draw(st.integers(0, len(before.sessions) - 1))
         cancelled_day = before.days[index]
@@ -332,7 +572,7 @@ class TestChange:
     @given(single_series(real=False), st.data())
     def test_adding_a_closure_replans_the_same_way(self, case, data: st.DataObject) -> None:
         """A closure added afterwards gives the same plan as cancelling those days."""
-        series, curriculum, start, calendar = case
+        series, curriculum, start, calendar, _ = case
         closure = Closure(data.draw(dates(start, start + dt.timedelta(days=400))), "storm")
         closed = plan_series(series, curriculum, start, calendar.with_closures([closure]))
         cancelled = plan_series(
@@ -342,11 +582,27 @@ class TestChange:
 
     @given(single_series())
     def test_deterministic(self, case) -> None:
-        """The same input gives the same plan."""
-        series, curriculum, start, calendar = case
-        assert plan_series(series, curriculum, start, calendar) == plan_series(
-            series, curriculum, start, calendar
+        """Equal inputs give equal plans: here a calendar rebuilt with each of its closed days
+        listed in the other order, and copies of the series and curriculum."""
+        series, curriculum, start, calendar, _ = case
+
+        def flipped(days: Mapping[dt.date, str]) -> dict[dt.date, str]:
+            return dict(reversed(days.items()))
+
+        rebuilt = ClosureCalendar(
+            public=flipped(calendar.public),
+            school=flipped(calendar.school),
+            school_span=calendar.school_span,
+            general=flipped(calendar.general),
+            venues={v: flipped(days) for v, days in reversed(calendar.venues.items())},
+            people={p: flipped(days) for p, days in reversed(calendar.people.items())},
+            region=calendar.region,
+            public_years=calendar.public_years,
         )
+        assert rebuilt == calendar
+        assert plan_series(
+            attrs.evolve(series), attrs.evolve(curriculum), start, rebuilt
+        ) == plan_series(series, curriculum, start, calendar)
 
     def test_uid_is_stable_across_replanning(self) -> None:
         """A moved session keeps its UID; no two sessions share one."""
@@ -410,10 +666,7 @@ class CancellationMachine(RuleBasedStateMachine):
             closed.update(c.days())
         days, day = [], OLDER.start_date
         while len(days) < len(self.curriculum.sessions):
-            if (
-                day not in closed
-                and REAL.closed(day, venue=OLDER.venue, people=OLDER.workers) is None
-            ):
+            if day not in closed and day not in seed_closed_days():
                 days.append(day)
             day += dt.timedelta(weeks=2)
         return days
@@ -462,7 +715,7 @@ class TestEvenGridShortcut:
     @given(single_series(), st.booleans(), st.integers(0, 120))
     def test_same_plan(self, case, repeats: bool, weeks: int) -> None:
         """With and without a horizon, repeating or not, both ways agree date for date."""
-        series, curriculum, start, calendar = case
+        series, curriculum, start, calendar, _ = case
         curriculum = attrs.evolve(curriculum, repeats=repeats)
         until = start + dt.timedelta(weeks=weeks) if repeats or weeks % 2 else None
 
@@ -522,29 +775,72 @@ class TestReviewedEdges:
         with pytest.raises(PlanningError, match="past midnight"):
             plan_group(program, late.id, EVENINGS, until=dt.date(2021, 7, 1))
 
+    def test_a_session_may_end_at_midnight(self) -> None:
+        """An evening of 180 minutes from 21:00 ends at midnight and is planned; from 21:01 it
+        would run past midnight and is refused."""
+        assert EVENINGS.longest == 180
+        for start, fits in ((dt.time(21, 0), True), (dt.time(21, 1), False)):
+            late = attrs.evolve(OLDER, start_time=start)
+            program = attrs.evolve(NOORDWIJK, groups=(late, YOUNGER))
+            if fits:
+                plan = plan_group(program, late.id, EVENINGS, until=dt.date(2021, 7, 1))
+                midnight = dt.datetime(2021, 5, 12, tzinfo=NOORDWIJK.zone)
+                assert plan.sessions[0].end == midnight
+            else:
+                with pytest.raises(PlanningError, match="past midnight"):
+                    plan_group(program, late.id, EVENINGS, until=dt.date(2021, 7, 1))
+
+    @pytest.mark.parametrize(
+        "extra", [None, lambda day, minutes: None], ids=["even-grid", "slot-by-slot"]
+    )
+    def test_the_horizon_day_is_planned(self, extra) -> None:
+        """A slot on the horizon day itself is planned when open and skipped when closed."""
+        series = group_series(NOORDWIJK, OLDER, EVENINGS)
+        start = OLDER.start_date
+        plan = plan_series(series, EVENINGS, start, REAL, until=dt.date(2021, 6, 8), extra=extra)
+        assert plan.days[-1] == dt.date(2021, 6, 8)
+        plan = plan_series(series, EVENINGS, start, REAL, until=dt.date(2021, 7, 20), extra=extra)
+        assert plan.skipped[-1].day == dt.date(2021, 7, 20)
+
+    def test_the_horizon_day_is_planned_for_a_program(self) -> None:
+        """A program planned up to a day of its training holds that day's training session."""
+        until = dt.date(2021, 4, 29)
+        plan = plan_program(NOORDWIJK, CURRICULA, until=until)
+        assert plan.plan(NOORDWIJK.trainings[0].id).days[-1] == until
+
     def test_rooms_are_counted_at_each_moment(self) -> None:
-        """With two rooms, sessions 16-19, 19-22 and 17:30-20:30 all fit on one evening."""
-        venue = attrs.evolve(NOORDWIJK.venue("x-out"), rooms=2)
-        workers = NOORDWIJK.workers
+        """With two rooms, sessions 16-19, 19-22 and 17:30-20:30 of different workers all fit
+        on one evening; with one room the 17:30 group has to move."""
+        workers = (
+            *NOORDWIJK.workers,
+            *(attrs.evolve(NOORDWIJK.workers[0], id=f"werker-{n}") for n in (5, 6)),
+        )
         groups = tuple(
-            attrs.evolve(OLDER, id=f"g{i}", start_time=t, workers=pair)
-            for i, (t, pair) in enumerate(
+            attrs.evolve(OLDER, id=f"g{i}", start_time=start, workers=pair)
+            for i, (start, pair) in enumerate(
                 [
-                    (dt.time(16), (workers[0].id, workers[1].id)),
-                    (dt.time(19), (workers[2].id, workers[3].id)),
-                    (dt.time(17, 30), (workers[1].id, workers[3].id)),
+                    (dt.time(16), ("daan-kuijpers", "esra-yildiz")),
+                    (dt.time(19), ("joost-van-der-meer", "noor-bakker")),
+                    (dt.time(17, 30), ("werker-5", "werker-6")),
                 ]
             )
         )
-        program = attrs.evolve(
-            NOORDWIJK,
-            venues=tuple(venue if v.id == venue.id else v for v in NOORDWIJK.venues),
-            groups=groups,
-            max_groups_per_worker=3,
-        )
-        plan = plan_program(program, CURRICULA, until=dt.date(2021, 6, 30))
-        third = plan.plan("g2")
-        assert [k for k in third.skipped if "venue" in k.reason] == []
+        assert all(g.venue == "x-out" for g in groups)
+        for rooms in (2, 1):
+            venue = attrs.evolve(NOORDWIJK.venue("x-out"), rooms=rooms)
+            program = attrs.evolve(
+                NOORDWIJK,
+                workers=workers,
+                venues=replaced(NOORDWIJK.venues, venue),
+                groups=groups,
+            )
+            plan = plan_program(program, CURRICULA, until=dt.date(2021, 6, 30))
+            first, third = plan.plan("g0"), plan.plan("g2")
+            assert plan.plan("g1").days == first.days
+            if rooms == 2:
+                assert third.days == first.days
+            else:
+                assert third.skipped[0].reason == "clash: venue x-out is in use by g0"
 
     def test_slot_limit_is_the_same_both_ways(self) -> None:
         """Both planners look at the same number of grid slots before giving up."""

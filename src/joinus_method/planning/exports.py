@@ -85,11 +85,15 @@ def to_ics(plan: ProgramPlan, program: Program, *, stamp: dt.datetime) -> bytes:
 
 
 def to_csv(plan: ProgramPlan, program: Program) -> str:
-    """Planned sessions and skipped dates as CSV, in date order, with a header row."""
+    """Planned sessions and skipped dates as CSV, with a header row.
+
+    Rows run by date, then start time, then series; a skipped date stands at its series'
+    start time like a session would, after the sessions planned at that same time.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    rows: list[tuple[dt.date, int, Sequence[object]]] = []
+    rows: list[tuple[dt.date, dt.time, int, str, Sequence[object]]] = []
     for s in plan.sessions:
         row: Sequence[object] = (
             s.day.isoformat(),
@@ -107,11 +111,12 @@ def to_csv(plan: ProgramPlan, program: Program) -> str:
             "",
             s.uid,
         )
-        rows.append((s.day, 0, row))
+        rows.append((s.day, s.series.start_time, 0, s.series.id, row))
     series = {p.series.id: p.series for p in plan.plans}
     for k in plan.skipped:
-        rows.append((k.day, 1, _skipped_row(program, series[k.series], k)))
-    for _, _, row in sorted(rows, key=lambda r: (r[0], r[1], str(r[2][4]))):
+        found = series[k.series]
+        rows.append((k.day, found.start_time, 1, k.series, _skipped_row(program, found, k)))
+    for *_, row in sorted(rows, key=lambda r: r[:4]):
         writer.writerow(row)
     return out.getvalue()
 
