@@ -2,6 +2,8 @@
 
 ``default`` is fast for local runs; when ``CI`` is set, the built-in ``ci`` profile
 (derandomized, no example database) is extended with the suite's own limits and loaded.
+``mutation`` (derandomized, fewer examples) is what mutation runs use: the same examples
+for every mutant, and a run that fits in an afternoon.
 """
 
 import os
@@ -13,6 +15,13 @@ settings.register_profile(
     "ci",
     parent=settings.get_profile("ci"),
     max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "mutation",
+    parent=settings.get_profile("ci"),
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
