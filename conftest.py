@@ -23,7 +23,8 @@ settings.register_profile(
     parent=settings.get_profile("ci"),
     max_examples=30,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
+    # mutmut runs each test class's methods more than once in one process.
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 settings.load_profile(
     "ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "default")
