@@ -448,7 +448,7 @@ class TestFuzz:
         """A table of random keys under a valid format line is refused cleanly."""
         _assert_only_our_error(tomli_w.dumps({"format": kind.format_name, **table}))
 
-    @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(suppress_health_check=[*settings().suppress_health_check, HealthCheck.data_too_large])
     @given(st.data())
     def test_mutated_documents(self, data: st.DataObject) -> None:
         """Documents with a key deleted, retyped or misspelt, or an id doubled, fail cleanly."""
