@@ -29,3 +29,19 @@ settings.register_profile(
 settings.load_profile(
     "ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "default")
 )
+
+
+if os.environ.get("MUTANT_UNDER_TEST"):
+    import pytest
+
+    @pytest.fixture(autouse=True)
+    def _fresh_caches() -> None:
+        """In a mutation run, remake what the package caches, so a mutant in the code that
+        makes it is what the test sees (the run forks from a process that made them)."""
+        from joinus_method.documents._converter import converter
+        from joinus_method.documents.bundled import bundled_documents
+        from joinus_method.planning.closures import public_holidays, school_holidays
+        from joinus_method.planning.schedule import _positions
+
+        for cached in (converter, bundled_documents, public_holidays, school_holidays, _positions):
+            cached.cache_clear()

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import typing
 from collections.abc import Callable, Iterator
-from typing import Any, Final
+from typing import Any
 
 import attrs
 import cattrs
@@ -149,7 +150,10 @@ def _unstructure_tuple(
     return lambda value: [hook(v) for v in value]
 
 
-converter: Final = _make_converter()
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The one converter of the documents, made on first use."""
+    return _make_converter()
 
 
 @attrs.frozen
@@ -206,6 +210,6 @@ def _walk(exc: BaseException, path: ValuePath) -> Iterator[Found]:
 def structure(body: dict[str, Any], model: type[T]) -> tuple[T | None, list[Found]]:
     """*body* structured as *model*, or None and every problem found in it."""
     try:
-        return converter.structure(body, model), []
+        return converter().structure(body, model), []
     except (ClassValidationError, IterableValidationError, InvalidValue) as exc:
         return None, list(_walk(exc, ()))

@@ -202,7 +202,7 @@ def unstructure(doc: Document) -> dict[str, Any]:
     """*doc* as plain TOML-ready data, starting with its ``format`` key."""
     from ._converter import converter
 
-    body: dict[str, Any] = converter.unstructure(doc)
+    body: dict[str, Any] = converter().unstructure(doc)
     return {FORMAT_KEY: DocumentKind.of(doc).format_name, **body}
 
 
