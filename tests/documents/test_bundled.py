@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import types
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from joinus_method import Curriculum, DocumentKind, Program, ProgressFramework, UnknownId
-from joinus_method.documents.bundled import bundled_documents, find_bundled, load_bundled
+from joinus_method.documents.bundled import (
+    BundledDocument,
+    bundled_documents,
+    find_bundled,
+    load_bundled,
+)
 from joinus_method.documents.references import check_texts
+from joinus_method.errors import DocumentError
 from tests.paths import REPO
 
 
@@ -66,3 +77,133 @@ def test_bundled_texts_are_dutch_and_complete() -> None:
         for marker in ("todo", "lorem", "xxx", "tbd", "placeholder"):
             assert marker not in text, (doc.name, marker)
         assert sum(text.count(w) for w in (" de ", " het ", " een ", " en ")) > 10, doc.name
+
+
+SHIPPED = [
+    "curricula/groepsavonden.toml",
+    "curricula/webinar-bewustwording.toml",
+    "curricula/werkerstraining.toml",
+    "curricula/zelfredzaamheid.toml",
+    "examples/noordwijk-2021/program.toml",
+]
+"""Every bundled document's name, folder by folder, in the order of their names."""
+
+
+def test_bundled_documents_come_in_the_order_of_their_names() -> None:
+    """The listing is stable: curricula/ then examples/, each by file name."""
+    assert [d.name for d in bundled_documents()] == SHIPPED
+
+
+def test_bundled_documents_are_found_in_a_zipped_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Imported from a zip file, the package lists and reads the same documents in the
+    same order."""
+    import joinus_method
+    import joinus_method.documents.bundled as bundled
+
+    package = Path(joinus_method.__file__).parent
+    archive = tmp_path / "joinus_method.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for file in sorted(package.rglob("*"), reverse=True):
+            if file.is_file() and "__pycache__" not in file.parts:
+                out.write(file, f"joinus_method/{file.relative_to(package).as_posix()}")
+    expected = [(d.name, d.kind, d.id, d.text()) for d in bundled_documents()]
+    opened = zipfile.ZipFile(archive)
+    monkeypatch.setattr(
+        bundled,
+        "resources",
+        types.SimpleNamespace(files=lambda _: zipfile.Path(opened, "joinus_method/")),
+    )
+    bundled_documents.cache_clear()
+    try:
+        found = [(d.name, d.kind, d.id, d.text()) for d in bundled_documents()]
+        assert isinstance(bundled_documents()[0].resource, zipfile.Path)
+    finally:
+        bundled_documents.cache_clear()
+        opened.close()
+    assert [name for name, *_ in found] == SHIPPED
+    assert found == expected
+
+
+def test_bundled_texts_are_read_as_utf8_whatever_the_locale() -> None:
+    """Under an ASCII locale, the bundled Dutch texts with accents are read and load."""
+    import joinus_method
+
+    script = (
+        "from joinus_method.documents.bundled import bundled_documents\n"
+        "for doc in bundled_documents():\n"
+        "    print(doc.name, '\\u00e9\\u00e9n' in doc.text(), doc.load().id == doc.id)\n"
+    )
+    env = {
+        **os.environ,
+        "LC_ALL": "C",
+        "LANG": "C",
+        "PYTHONCOERCECLOCALE": "0",
+        "PYTHONUTF8": "0",
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONPATH": str(Path(joinus_method.__file__).parent.parent),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.stderr == ""
+    assert done.stdout.splitlines() == [
+        f"{doc.name} {'één' in doc.text()} True" for doc in bundled_documents()
+    ]
+    assert "True True" in done.stdout
+
+
+class TestUnknownBundledDocuments:
+    """Asking for a bundled document nobody ships, or of another kind, raises UnknownId
+    naming what was asked for."""
+
+    def test_find_bundled_names_kind_and_id(self) -> None:
+        """find_bundled says which kind of bundled document it looked for, and which id."""
+        with pytest.raises(UnknownId) as caught:
+            find_bundled(DocumentKind.FRAMEWORK, "groepsavonden")
+        assert str(caught.value) == "no bundled framework with id 'groepsavonden'"
+        assert (caught.value.kind, caught.value.wanted) == ("bundled framework", "groepsavonden")
+
+    @pytest.mark.parametrize(
+        ("name_or_id", "kind"),
+        [("nope", None), ("groepsavonden", DocumentKind.FRAMEWORK)],
+        ids=["unknown", "other-kind"],
+    )
+    def test_load_bundled_names_the_id(self, name_or_id: str, kind: DocumentKind | None) -> None:
+        """load_bundled says it looked for a bundled document with that name or id."""
+        with pytest.raises(UnknownId) as caught:
+            load_bundled(name_or_id, kind)
+        assert str(caught.value) == f"no bundled document with id {name_or_id!r}"
+        assert caught.value.wanted == name_or_id
+
+    @pytest.mark.parametrize(
+        ("name_or_id", "kind", "cls"),
+        [
+            ("groepsavonden", DocumentKind.CURRICULUM, Curriculum),
+            ("curricula/zelfredzaamheid.toml", DocumentKind.FRAMEWORK, ProgressFramework),
+            ("noordwijk-katwijk-2021", DocumentKind.PROGRAM, Program),
+        ],
+    )
+    def test_load_bundled_of_its_own_kind(
+        self, name_or_id: str, kind: DocumentKind, cls: type[object]
+    ) -> None:
+        """Asked with its own kind, a bundled document loads."""
+        assert isinstance(load_bundled(name_or_id, kind), cls)
+
+
+def test_a_bundled_document_loads_only_as_its_kind() -> None:
+    """Loading checks the document is of the listed kind, and the error names the file."""
+    wrong = BundledDocument("curricula/groepsavonden.toml", DocumentKind.PROGRAM, "groepsavonden")
+    with pytest.raises(DocumentError) as caught:
+        wrong.load()
+    (problem,) = caught.value.problems
+    assert problem.message == "expected a program document, found a curriculum document"
+    assert problem.file is not None
+    assert problem.file.endswith("curricula/groepsavonden.toml")
+    assert caught.value.source.endswith("curricula/groepsavonden.toml")

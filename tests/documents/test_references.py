@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from joinus_method import dumps
 from joinus_method.documents.bundled import bundled_documents
-from joinus_method.documents.references import check_files, check_texts
+from joinus_method.documents.references import (
+    CheckedFile,
+    check_files,
+    check_texts,
+    curricula_for,
+)
+from joinus_method.errors import Problem
+from tests.seed import EVENINGS, FRAMEWORK, NOORDWIJK, TRAINING, WEBINAR
 
 PROGRAM = next(d for d in bundled_documents() if d.kind.value == "program").text()
 
@@ -108,3 +120,208 @@ def test_documents_given_together_are_found(tmp_path: Path) -> None:
     assert [(r.ok, r.document) for r in results] == [(True, own_curriculum), (True, own_framework)]
     (alone,) = check_files([tmp_path / "c.toml"])
     assert [p.message for p in alone.problems] == ["unknown progress framework 'eigen-kader'"]
+
+
+CURRICULUM = next(d for d in bundled_documents() if d.id == "groepsavonden").text()
+
+
+def test_a_curriculum_naming_an_unknown_framework_is_reported_at_that_key() -> None:
+    """A curriculum's unknown framework is reported at its ``framework`` key and line."""
+    text = CURRICULUM.replace('framework = "zelfredzaamheid"', 'framework = "kader"')
+    (result,) = check_texts([("c.toml", text)])
+    assert result.problems == (
+        Problem(
+            "unknown progress framework 'kader'",
+            ("framework",),
+            "rule",
+            "c.toml",
+            _line_of(text, 'framework = "kader"'),
+            1,
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'training = "werkerstraining"',
+            'training = "opleiding"',
+            "unknown curriculum 'opleiding'",
+        ),
+        (
+            'awareness = "webinar-bewustwording"',
+            'awareness = "voorlichting"',
+            "unknown curriculum 'voorlichting'",
+        ),
+        (
+            'awareness = "webinar-bewustwording"',
+            'awareness = "groepsavonden"',
+            "curriculum 'groepsavonden' is for youths, not for professionals",
+        ),
+    ],
+    ids=["unknown-training", "unknown-awareness", "awareness-for-youths"],
+)
+def test_each_curriculum_of_a_program_is_reported_at_its_own_key(
+    old: str, new: str, message: str
+) -> None:
+    """The training and the awareness curriculum are each checked, and reported at their
+    own key under ``curricula``: the awareness one must be for professionals."""
+    text = PROGRAM.replace(old, new)
+    (result,) = check_texts([("p.toml", text)])
+    key = new.split(" = ")[0]
+    assert result.problems == (
+        Problem(message, ("curricula", key), "rule", "p.toml", _line_of(text, new), 1),
+    )
+
+
+class TestProblemsRunByPosition:
+    """A file's problems are listed by line, then by column, whatever order the checks
+    found them in."""
+
+    def test_by_line(self) -> None:
+        """The framework's line comes before the awareness line below it, although the
+        awareness curriculum is checked first."""
+        framework, awareness = 'framework = "kader"', 'awareness = "voorlichting"'
+        text = PROGRAM.replace('framework = "zelfredzaamheid"', framework).replace(
+            'awareness = "webinar-bewustwording"', awareness
+        )
+        (result,) = check_texts([("p.toml", text)])
+        assert [(p.message, p.line) for p in result.problems] == [
+            ("unknown progress framework 'kader'", _line_of(text, framework)),
+            ("unknown curriculum 'voorlichting'", _line_of(text, awareness)),
+        ]
+        assert _line_of(text, framework) < _line_of(text, awareness)
+
+    def test_by_column(self) -> None:
+        """On one line, the groups curriculum written first comes before the training
+        written after it, although the training is checked first."""
+        section = (
+            '[curricula]\ntraining = "werkerstraining"\ngroups = "groepsavonden"\n'
+            'framework = "zelfredzaamheid"\nawareness = "webinar-bewustwording"\n'
+        )
+        inline = (
+            'curricula = { groups = "avonden", training = "opleiding", '
+            'framework = "zelfredzaamheid", awareness = "webinar-bewustwording" }\n'
+        )
+        assert PROGRAM.count(section) == 1
+        text = PROGRAM.replace(section, inline)
+        (result,) = check_texts([("p.toml", text)])
+        line = _line_of(text, "curricula = {")
+        assert [(p.message, p.line, p.column) for p in result.problems] == [
+            ("unknown curriculum 'avonden'", line, inline.index("groups") + 1),
+            ("unknown curriculum 'opleiding'", line, inline.index("training") + 1),
+        ]
+
+
+class TestFilesThatCannotBeRead:
+    """A file that cannot be read is reported as a syntax problem at its first line, with
+    the reason; the other files are still checked, each under its own name."""
+
+    def test_missing_and_undecodable_files(self, tmp_path: Path) -> None:
+        """A missing file, a good program and a Latin-1 file each give their own result."""
+        missing = tmp_path / "weg.toml"
+        good = tmp_path / "p.toml"
+        good.write_text(PROGRAM, encoding="utf-8")
+        latin = tmp_path / "latin.toml"
+        latin.write_bytes('id = "café"\n'.encode("latin-1"))
+        results = check_files([missing, str(good), latin])
+        assert [r.source for r in results] == [str(missing), str(good), str(latin)]
+        no_such_file = os.strerror(errno.ENOENT)
+        assert results[0] == CheckedFile(
+            str(missing),
+            None,
+            (Problem(f"cannot read file: {no_such_file}", (), "syntax", str(missing), 1, 1),),
+        )
+        assert results[1].ok
+        assert results[1].document is not None
+        assert results[2] == CheckedFile(
+            str(latin),
+            None,
+            (
+                Problem(
+                    "cannot read file: not UTF-8 text (invalid continuation byte)",
+                    (),
+                    "syntax",
+                    str(latin),
+                    1,
+                    1,
+                ),
+            ),
+        )
+
+    def test_files_are_read_as_utf8_whatever_the_locale(self, tmp_path: Path) -> None:
+        """Under an ASCII locale, a UTF-8 file with accents still checks clean."""
+        import joinus_method
+
+        good = tmp_path / "c.toml"
+        good.write_text(CURRICULUM, encoding="utf-8")
+        assert "één" in CURRICULUM
+        (here,) = check_files([good])
+        assert here.ok
+        script = (
+            "import sys\n"
+            "from joinus_method.documents.references import check_files\n"
+            "(result,) = check_files([sys.argv[1]])\n"
+            "print([str(p) for p in result.problems], result.document.id)\n"
+        )
+        env = {
+            **os.environ,
+            "LC_ALL": "C",
+            "LANG": "C",
+            "PYTHONCOERCECLOCALE": "0",
+            "PYTHONUTF8": "0",
+            "PYTHONIOENCODING": "utf-8",
+            "PYTHONPATH": str(Path(joinus_method.__file__).parent.parent),
+        }
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(good)],
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+        assert (done.returncode, done.stdout, done.stderr) == (0, "[] groepsavonden\n", "")
+
+
+class TestCurriculaFor:
+    """The curricula a program names, keyed by id: the training, the group evenings, the
+    awareness curriculum, a group's own and an event's; given documents come before the
+    bundled ones, and ids nobody has are left out."""
+
+    def test_the_seed_program(self) -> None:
+        """The Noordwijk program gets the three bundled curricula."""
+        assert curricula_for(NOORDWIJK) == {
+            "werkerstraining": TRAINING,
+            "groepsavonden": EVENINGS,
+            "webinar-bewustwording": WEBINAR,
+        }
+
+    def test_given_documents_first(self) -> None:
+        """A given curriculum with a bundled one's id is the one used."""
+        own = attrs.evolve(EVENINGS, title="Onze eigen groepsavonden")
+        found = curricula_for(NOORDWIJK, [FRAMEWORK, own])
+        assert found["groepsavonden"] is own
+        assert found["werkerstraining"] == TRAINING
+
+    def test_a_groups_and_an_events_own_curriculum(self) -> None:
+        """Without awareness curriculum, a group's own curriculum and an event's count, and
+        an unknown one is left out."""
+        evenings = attrs.evolve(EVENINGS, id="eigen-avonden")
+        webinar = attrs.evolve(WEBINAR, id="eigen-webinar")
+        program = attrs.evolve(
+            NOORDWIJK,
+            curricula=attrs.evolve(NOORDWIJK.curricula, awareness=None),
+            groups=(
+                attrs.evolve(NOORDWIJK.groups[0], curriculum="eigen-avonden"),
+                attrs.evolve(NOORDWIJK.groups[1], curriculum="onbekend"),
+            ),
+            events=(attrs.evolve(NOORDWIJK.events[0], curriculum="eigen-webinar"),),
+        )
+        assert curricula_for(program, [evenings, webinar]) == {
+            "werkerstraining": TRAINING,
+            "groepsavonden": EVENINGS,
+            "eigen-avonden": evenings,
+            "eigen-webinar": webinar,
+        }

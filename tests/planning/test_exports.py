@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from zoneinfo import ZoneInfo
 
 import attrs
 import icalendar
+import pytest
 
 from joinus_method import Closure, Venue
 from joinus_method.planning.exports import CSV_COLUMNS, to_csv, to_ics
@@ -161,3 +163,201 @@ def test_csv_rows_of_one_day_run_by_start_time() -> None:
         ("19:00", "b-laat", "planned"),
         ("19:00", "a-ook-laat", "skipped"),
     ]
+
+
+def event_of(data: bytes, uid: str) -> icalendar.Event:
+    """The one VEVENT of *data* whose UID is *uid*."""
+    (found,) = (e for e in events(data) if str(e["uid"]) == uid)
+    return found
+
+
+def test_calendar_names_the_program_and_the_exporter() -> None:
+    """The calendar carries iCalendar version 2.0, this package's PRODID and the program's
+    title as its name."""
+    calendar = icalendar.Calendar.from_ical(to_ics(PLAN, PROGRAM, stamp=STAMP))
+    assert str(calendar["version"]) == "2.0"
+    assert str(calendar["prodid"]) == "-//joinus_method//plan//NL"
+    assert str(calendar["x-wr-calname"]) == "Join Us Noordwijk en Katwijk 2021"
+
+
+def test_every_event_is_stamped_with_the_export_time_in_utc() -> None:
+    """Every event's DTSTAMP is the given time, written in UTC."""
+    amsterdam = STAMP.astimezone(ZoneInfo("Europe/Amsterdam"))
+    text = to_ics(PLAN, PROGRAM, stamp=amsterdam).decode()
+    assert text.count("\r\nDTSTAMP:20261127T120000Z\r\n") == len(PLAN.sessions)
+
+
+def _evening_lines() -> list[str]:
+    return [
+        "- 25 min: Openingsrondje",
+        "- 20 min: Spel voorbereid door jongeren (youths)",
+        "- 60 min: Fotospeurtocht door de buurt",
+        "- 15 min: Pauze",
+        "- 15 min: Planning van de volgende avond",
+        "- 20 min: Ruimte voor één-op-één gesprekken",
+        "- 10 min: Afsluiting",
+    ]
+
+
+class TestEventText:
+    """An event's summary is the series' title and the session's; its location the venue's
+    name and address, or "online"; its description the session's title, description and
+    timed segments, naming a segment's leader unless it is the workers."""
+
+    @pytest.mark.parametrize(
+        ("series", "session", "start", "minutes", "summary", "location", "kind", "segments"),
+        [
+            (
+                "groep-18-25-x-out",
+                "eerste-eigen-spel",
+                dt.datetime(2021, 6, 22, 19, 0),
+                180,
+                "Join Us-groep 18 tot en met 25 jaar, X-Out Noordwijkerhout: "
+                "Het eerste spel van de jongeren",
+                "X-Out, Noordwijkerhout",
+                "group",
+                _evening_lines(),
+            ),
+            (
+                "training-voorjaar-2021",
+                "oefenavond",
+                dt.datetime(2021, 4, 22, 13, 30),
+                180,
+                "Training voor jongerenwerkers: de Join Us-methode (training-voorjaar-2021): "
+                "Oefenavond: een groepsavond in de praktijk",
+                "The Base, Noordwijk",
+                "training",
+                [
+                    "- 25 min: Voorbereiding in duo's",
+                    "- 80 min: De oefenavond",
+                    "- 15 min: Pauze",
+                    "- 45 min: Feedback",
+                    "- 15 min: Afsluiting",
+                ],
+            ),
+            (
+                "webinar-eenzaamheid-jongeren-2021",
+                "webinar-eenzaamheid-jongeren",
+                dt.datetime(2021, 4, 20, 19, 30),
+                90,
+                "Webinar eenzaamheid onder jongeren: "
+                "Eenzaamheid onder jongeren: herkennen, bespreken en doorverwijzen",
+                "online",
+                "event",
+                [
+                    "- 5 min: Welkom en programma",
+                    "- 20 min: Eenzaamheid onder jongeren",
+                    "- 15 min: Wat is Join Us?",
+                    "- 15 min: Een ervaringsdeskundige vertelt (expert-by-experience)",
+                    "- 20 min: Laagdrempelig signaleren en doorverwijzen",
+                    "- 12 min: Vragen",
+                    "- 3 min: Afsluiting",
+                ],
+            ),
+        ],
+        ids=["group-evening", "training", "online-webinar"],
+    )
+    def test_event_text(
+        self,
+        series: str,
+        session: str,
+        start: dt.datetime,
+        minutes: int,
+        summary: str,
+        location: str,
+        kind: str,
+        segments: list[str],
+    ) -> None:
+        """One session's event, property by property, as a calendar app shows it."""
+        planned = next(s for s in PLAN.plan(series).sessions if s.session.id == session)
+        event = event_of(to_ics(PLAN, PROGRAM, stamp=STAMP), planned.uid)
+        zone = ZoneInfo("Europe/Amsterdam")
+        assert event.decoded("dtstart") == start.replace(tzinfo=zone)
+        assert event.decoded("dtend") == (start + dt.timedelta(minutes=minutes)).replace(
+            tzinfo=zone
+        )
+        assert str(event["summary"]) == summary
+        assert str(event["location"]) == location
+        categories = event["categories"]
+        assert isinstance(categories, icalendar.prop.vCategory)
+        assert [str(c) for c in categories.cats] == [kind]
+        own = planned.session
+        expected = "\n".join([own.title, "", own.description, "", *segments])
+        assert str(event["description"]) == expected
+
+    def test_a_venue_without_address_is_named_alone(self) -> None:
+        """A venue with no address is its name alone, in the calendar and in the CSV."""
+        venues = tuple(
+            attrs.evolve(v, address="") if v.id == "the-base" else v for v in PROGRAM.venues
+        )
+        program = attrs.evolve(PROGRAM, venues=venues)
+        data = to_ics(PLAN, program, stamp=STAMP)
+        base, out = (
+            PLAN.plan(series).sessions[0]
+            for series in ("groep-12-18-the-base", "groep-18-25-x-out")
+        )
+        assert str(event_of(data, base.uid)["location"]) == "The Base"
+        assert str(event_of(data, out.uid)["location"]) == "X-Out, Noordwijkerhout"
+        rows = list(csv.DictReader(io.StringIO(to_csv(PLAN, program))))
+        assert {r["venue"] for r in rows if r["series"] == "groep-12-18-the-base"} == {"The Base"}
+
+
+def test_vtimezone_spans_the_calendar_years_of_the_plan() -> None:
+    """The VTIMEZONE runs from 1 January of the first session's year to 1 January after the
+    last session's year, with exactly the clock changes in between."""
+    group = PLAN.plan(NOORDWIJK.groups[0].id)
+    days = (dt.date(2021, 12, 28), dt.date(2022, 6, 7), dt.date(2023, 1, 3))
+    spread = attrs.evolve(
+        group,
+        day_numbers=tuple(d.toordinal() for d in days),
+        indices=(0, 1, 2),
+        skipped_numbers=(),
+        skipped_reasons=(),
+    )
+    plan = ProgramPlan(PLAN.program, (spread,), ())
+    assert [s.day for s in plan.sessions] == list(days)
+    calendar = icalendar.Calendar.from_ical(to_ics(plan, PROGRAM, stamp=STAMP))
+    (timezone,) = calendar.walk("VTIMEZONE")
+    starts = set()
+    for rule in timezone.walk("DAYLIGHT") + timezone.walk("STANDARD"):
+        starts.add(rule.decoded("dtstart"))
+        rdates = rule.get("rdate", [])
+        for rdate in rdates if isinstance(rdates, list) else [rdates]:
+            starts |= {d.dt for d in rdate.dts}
+    assert min(starts) == dt.datetime(2021, 1, 1)
+    changes = {s.date() for s in starts} - {dt.date(2021, 1, 1)}
+    assert changes == {last_sunday(y, m) for y in (2021, 2022, 2023) for m in (3, 10)}
+    assert "2021-01-01 to 2024-01-01" in str(timezone["comment"])
+
+
+CSV_LINES = {
+    "header": "date,start,end,kind,series,round,number,session,title,venue,people,status,"
+    "reason,uid",
+    "training": "2021-03-04,13:30,16:30,training,training-voorjaar-2021,0,1,"
+    "eenzaamheid-onder-jongeren,Eenzaamheid onder jongeren begrijpen,"
+    '"The Base, Noordwijk",'
+    "marieke-verhoef daan-kuijpers esra-yildiz joost-van-der-meer noor-bakker,planned,,"
+    "noordwijk-katwijk-2021.training.training-voorjaar-2021.r0.eenzaamheid-onder-jongeren"
+    "@joinus-method",
+    "online event": "2021-04-20,19:30,21:00,event,webinar-eenzaamheid-jongeren-2021,0,1,"
+    "webinar-eenzaamheid-jongeren,"
+    '"Eenzaamheid onder jongeren: herkennen, bespreken en doorverwijzen",online,,planned,,'
+    "noordwijk-katwijk-2021.event.webinar-eenzaamheid-jongeren-2021.r0."
+    "webinar-eenzaamheid-jongeren@joinus-method",
+    "group evening": "2021-06-22,19:00,22:00,group,groep-18-25-x-out,0,4,eerste-eigen-spel,"
+    'Het eerste spel van de jongeren,"X-Out, Noordwijkerhout",daan-kuijpers esra-yildiz,'
+    "planned,,noordwijk-katwijk-2021.group.groep-18-25-x-out.r0.eerste-eigen-spel"
+    "@joinus-method",
+    "skipped date": '2021-07-20,19:00,,group,groep-18-25-x-out,,,,,"X-Out, Noordwijkerhout",'
+    "daan-kuijpers esra-yildiz,skipped,zomervakantie regio midden,",
+}
+
+
+@pytest.mark.parametrize("line", CSV_LINES.values(), ids=CSV_LINES.keys())
+def test_csv_lines_are_exact(line: str) -> None:
+    """Each kind of row is written exactly: times as HH:MM, people by id, an empty reason
+    for a planned session and empty session fields for a skipped date, lines ending in LF."""
+    text = to_csv(PLAN, PROGRAM)
+    assert "\r" not in text
+    assert text.endswith("\n")
+    assert line in text.split("\n")
