@@ -165,3 +165,95 @@ def test_closure_cannot_end_before_it_starts() -> None:
     """A closure that ends before it starts cannot be built."""
     with pytest.raises(InvalidValue):
         Closure(dt.date(2021, 5, 13), "x", dt.date(2021, 5, 12))
+
+
+class TestKnownSpan:
+    """Closures are known from 1 January of the first year whose public holidays are loaded
+    to 31 December of the last, and school holidays only within the shipped school years;
+    outside them a date is an error that says which limit it passed."""
+
+    def test_years_loaded_by_default(self) -> None:
+        """By default public holidays are loaded from 2020 (the first shipped school year)
+        to 2030 (the year after the last shipped summer), two years past a late start, and
+        to the horizon."""
+        assert CALENDAR.public_years == (2020, 2030)
+        assert CALENDAR.region == "midden"
+        late = attrs.evolve(PROGRAM.groups[0], start_date=dt.date(2029, 5, 8))
+        program = attrs.evolve(PROGRAM, groups=(late, *PROGRAM.groups[1:]))
+        assert ClosureCalendar.for_program(program).public_years == (2020, 2031)
+        horizon = ClosureCalendar.for_program(PROGRAM, until=dt.date(2033, 1, 1))
+        assert horizon.public_years == (2020, 2033)
+        assert CALENDAR.known_span(False) == (dt.date(2020, 1, 1), dt.date(2030, 12, 31))
+        assert CALENDAR.known_span(True) == (dt.date(2020, 9, 7), dt.date(2029, 8, 19))
+
+    def test_repr_counts_the_closed_days(self) -> None:
+        """The calendar's repr names its region and counts its public and school holidays
+        and closures, each day once per source."""
+        public = holidays.country_holidays("NL", years=range(2020, 2031))
+        school = {
+            first + dt.timedelta(days=n)
+            for first, last, _ in shipped_school_holidays("midden")
+            for n in range((last - first).days + 1)
+        }
+        calendar = CALENDAR.with_closures([Closure(dt.date(2021, 6, 1), "x", dt.date(2021, 6, 3))])
+        count = len(public) + len(school) + 3
+        assert repr(calendar) == f"<ClosureCalendar region=midden with {count} closed days>"
+
+    def test_the_first_and_last_known_days(self) -> None:
+        """The first and last known day pass, with school holidays and without; the days just
+        outside raise, naming the limit they passed."""
+        school_msg = (
+            "{} lies outside the known school holidays of region midden (2020-09-07 to 2029-08-19)"
+        )
+        public_msg = (
+            "{} lies outside the years whose public holidays are loaded (2020 to 2030): "
+            "make the calendar with more years"
+        )
+        for day in (dt.date(2020, 9, 7), dt.date(2029, 8, 19)):
+            CALENDAR.check_known(day)
+        for day in (dt.date(2020, 1, 1), dt.date(2030, 12, 31)):
+            CALENDAR.check_known(day, school=False)
+        for day in (dt.date(2020, 9, 6), dt.date(2029, 8, 20)):
+            with pytest.raises(OutsideCalendar) as raised:
+                CALENDAR.check_known(day)
+            assert str(raised.value) == school_msg.format(day)
+        for day in (dt.date(2019, 12, 31), dt.date(2031, 1, 1)):
+            with pytest.raises(OutsideCalendar) as raised:
+                CALENDAR.check_known(day, school=False)
+            assert str(raised.value) == public_msg.format(day)
+
+    def test_fewer_public_years_than_school_years(self) -> None:
+        """With public holidays of 2021 to 2025 only, a school day outside those years raises
+        for the public holidays, even on the first and last shipped school day."""
+        calendar = ClosureCalendar.for_program(PROGRAM, years=(2021, 2025))
+        calendar.check_known(dt.date(2021, 1, 1))
+        calendar.check_known(dt.date(2025, 12, 31))
+        for day in (dt.date(2020, 9, 7), dt.date(2029, 8, 19), dt.date(2026, 1, 1)):
+            with pytest.raises(OutsideCalendar) as raised:
+                calendar.check_known(day)
+            assert str(raised.value) == (
+                f"{day} lies outside the years whose public holidays are loaded (2021 to 2025): "
+                "make the calendar with more years"
+            )
+
+
+def test_venue_closures_and_leave_close_their_sessions_only() -> None:
+    """A day the venue is closed or a worker is on leave is closed, with that reason, for
+    sessions there or with them, and open for the others; school holidays count unless
+    told otherwise."""
+    venue = attrs.evolve(PROGRAM.venues[0], closures=(Closure(dt.date(2021, 6, 1), "verbouwing"),))
+    worker = attrs.evolve(PROGRAM.workers[0], leave=(Closure(dt.date(2021, 6, 2), "ziek"),))
+    program = attrs.evolve(
+        PROGRAM,
+        venues=(venue, *PROGRAM.venues[1:]),
+        workers=(worker, *PROGRAM.workers[1:]),
+    )
+    calendar = ClosureCalendar.for_program(program)
+    june_1, june_2 = dt.date(2021, 6, 1), dt.date(2021, 6, 2)
+    assert calendar.closed(june_1, venue=venue.id) == "venue closed: verbouwing"
+    assert calendar.closed(june_1, venue=PROGRAM.venues[1].id) is None
+    assert calendar.closed(june_2, people=[worker.id]) == f"leave of {worker.id}: ziek"
+    assert calendar.closed(june_2, people=[PROGRAM.workers[1].id]) is None
+    summer = dt.date(2021, 7, 20)
+    assert calendar.reasons_for()(summer) == "zomervakantie regio midden"
+    assert calendar.reasons_for(school=False)(summer) is None

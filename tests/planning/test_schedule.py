@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import pairwise
+from itertools import groupby, pairwise
 from typing import NamedTuple
 
 import attrs
@@ -15,7 +15,7 @@ from hypothesis import assume, given, note
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from joinus_method import Closure, Curriculum, Program, Training, Weekday
+from joinus_method import Closure, Curriculum, Program, Training, UnknownId, Weekday
 from joinus_method.planning.closures import ClosureCalendar, OutsideCalendar
 from joinus_method.planning.schedule import (
     ClashMode,
@@ -23,6 +23,7 @@ from joinus_method.planning.schedule import (
     Series,
     SeriesKind,
     SkippedSlot,
+    Violation,
     group_series,
     plan_group,
     plan_program,
@@ -873,3 +874,456 @@ class TestReviewedEdges:
                 except PlanningError:
                     outcomes.append(-1)
             assert outcomes[0] == outcomes[1], (slots, outcomes)
+
+
+class TestExactOutput:
+    """What a user reads is exact: the series' fields, the reasons and the messages."""
+
+    def test_series_of_the_seed_training_and_webinar(self) -> None:
+        """The seed's training is led by its coach, attended by its four workers, at its venue,
+        and ignores school holidays; the webinar has no venue, leaders or participants."""
+        plan = plan_program(NOORDWIJK, CURRICULA, until=dt.date(2022, 5, 31))
+        (training,) = NOORDWIJK.trainings
+        (event,) = NOORDWIJK.events
+        assert plan.plan(training.id).series == Series(
+            id="training-voorjaar-2021",
+            kind=SeriesKind.TRAINING,
+            title="Training voor jongerenwerkers: de Join Us-methode (training-voorjaar-2021)",
+            program="noordwijk-katwijk-2021",
+            curriculum="werkerstraining",
+            start_time=dt.time(13, 30),
+            zone=NOORDWIJK.zone,
+            venue="the-base",
+            leaders=("marieke-verhoef",),
+            participants=("daan-kuijpers", "esra-yildiz", "joost-van-der-meer", "noor-bakker"),
+            school_holidays=False,
+        )
+        assert plan.plan(event.id).series == Series(
+            id="webinar-eenzaamheid-jongeren-2021",
+            kind=SeriesKind.EVENT,
+            title="Webinar eenzaamheid onder jongeren",
+            program="noordwijk-katwijk-2021",
+            curriculum="webinar-bewustwording",
+            start_time=dt.time(19, 30),
+            zone=NOORDWIJK.zone,
+            venue=None,
+            leaders=(),
+            participants=(),
+            school_holidays=False,
+        )
+        assert plan.plan(OLDER.id).series == Series(
+            id="groep-18-25-x-out",
+            kind=SeriesKind.GROUP,
+            title="Join Us-groep 18 tot en met 25 jaar, X-Out Noordwijkerhout",
+            program="noordwijk-katwijk-2021",
+            curriculum="groepsavonden",
+            start_time=dt.time(19, 0),
+            zone=NOORDWIJK.zone,
+            venue="x-out",
+            leaders=("daan-kuijpers", "esra-yildiz"),
+            participants=(),
+            school_holidays=True,
+        )
+        for found in plan.plans:
+            assert str(found.series.zone) == "Europe/Amsterdam"
+        assert plan.plan(event.id).days == (dt.date(2021, 4, 20),)
+
+    def test_an_unknown_series_is_named(self) -> None:
+        """Asking a program plan for a series it lacks raises UnknownId naming the series."""
+        plan = plan_program(NOORDWIJK, CURRICULA, until=dt.date(2021, 6, 30))
+        with pytest.raises(UnknownId) as raised:
+            plan.plan("geen-groep")
+        assert str(raised.value) == "no series with id 'geen-groep'"
+        assert (raised.value.kind, raised.value.wanted) == ("series", "geen-groep")
+
+    def test_cut_off_keeps_skipped_slots_up_to_the_day(self) -> None:
+        """A plan cut off after a day keeps its sessions and skipped slots up to that day,
+        both included."""
+        plan = seed_plan(OLDER.id)
+        last = dt.date(2021, 8, 3)
+        cut = plan.until(last)
+        assert cut.days == tuple(d for d in plan.days if d <= last)
+        assert [(k.day, k.reason) for k in cut.skipped] == [
+            (dt.date(2021, 7, 20), "zomervakantie regio midden"),
+            (dt.date(2021, 8, 3), "zomervakantie regio midden"),
+        ]
+        assert len(plan.skipped) > 2
+
+    @pytest.mark.parametrize("mode", list(ClashMode))
+    def test_waiting_for_the_later_trained_worker(self, mode: ClashMode) -> None:
+        """A group whose workers complete training on 11 and 25 May skips its slots up to and
+        including 25 May as "workers not yet trained"; a plan that only reports keeps them
+        and names the later day."""
+        ready = {"daan-kuijpers": dt.date(2021, 5, 11), "esra-yildiz": dt.date(2021, 5, 25)}
+        workers = tuple(
+            attrs.evolve(w, trained_on=ready.get(w.id, w.trained_on)) for w in NOORDWIJK.workers
+        )
+        program = attrs.evolve(NOORDWIJK, workers=workers, trainings=())
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 7, 31), clashes=mode)
+        older = plan.plan(OLDER.id)
+        if mode is ClashMode.SKIP:
+            assert older.days[:3] == (
+                dt.date(2021, 6, 8),
+                dt.date(2021, 6, 22),
+                dt.date(2021, 7, 6),
+            )
+            assert [(k.day, k.reason) for k in older.skipped] == [
+                (dt.date(2021, 5, 11), "workers not yet trained"),
+                (dt.date(2021, 5, 25), "workers not yet trained"),
+                (dt.date(2021, 7, 20), "zomervakantie regio midden"),
+            ]
+            assert plan.violations == ()
+        else:
+            assert older.days[:2] == (dt.date(2021, 5, 11), dt.date(2021, 5, 25))
+            assert plan.violations == (
+                Violation(
+                    "untrained-worker",
+                    "group 'groep-18-25-x-out' starts 2021-05-11, before its workers complete "
+                    "their training on 2021-05-25",
+                    ("groep-18-25-x-out",),
+                    dt.date(2021, 5, 11),
+                ),
+            )
+        # The younger group starts on 17 May, after its workers' training on 29 April.
+        assert plan.plan(YOUNGER.id).days[0] == YOUNGER.start_date
+
+    def test_untrained_workers_are_named_and_their_groups_not_planned(self) -> None:
+        """Each worker with no training guides their group in a violation of its own, and
+        those groups are not planned; *groups* limits the groups looked at."""
+        new = [
+            attrs.evolve(NOORDWIJK.workers[0], id=f"werker-{n}", trained_on=None) for n in (5, 6)
+        ]
+        groups = (
+            attrs.evolve(OLDER, workers=("werker-5", "daan-kuijpers")),
+            attrs.evolve(YOUNGER, workers=("werker-5", "werker-6")),
+        )
+        program = attrs.evolve(NOORDWIJK, workers=(*NOORDWIJK.workers, *new), groups=groups)
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 9, 30))
+        assert [p.series.id for p in plan.plans] == [
+            "training-voorjaar-2021",
+            "webinar-eenzaamheid-jongeren-2021",
+        ]
+        message = "worker {!r} guides group {!r} but has no completed training"
+        assert plan.violations == (
+            Violation("untrained-worker", message.format("werker-5", OLDER.id), (OLDER.id,)),
+            Violation("untrained-worker", message.format("werker-5", YOUNGER.id), (YOUNGER.id,)),
+            Violation("untrained-worker", message.format("werker-6", YOUNGER.id), (YOUNGER.id,)),
+        )
+        only = plan_program(program, CURRICULA, until=dt.date(2021, 9, 30), groups=[OLDER.id])
+        assert [v.series for v in only.violations] == [(OLDER.id,)]
+        seed = plan_program(NOORDWIJK, CURRICULA, until=dt.date(2021, 9, 30), groups=[YOUNGER.id])
+        assert [p.series.id for p in seed.plans][2:] == [YOUNGER.id]
+
+
+class TestClashReports:
+    """In report mode each clash of a session with one booked before it is a violation that
+    names the person or venue and the other series; back-to-back sessions do not clash."""
+
+    @staticmethod
+    def program(*groups: tuple[str, dt.time, str, tuple[str, str], dt.date]) -> Program:
+        """The seed with three more workers, three more venues and these Tuesday groups."""
+        worker = NOORDWIJK.workers[0]
+        venue = NOORDWIJK.venue("x-out")
+        return attrs.evolve(
+            NOORDWIJK,
+            workers=(
+                *NOORDWIJK.workers,
+                *(attrs.evolve(worker, id=f"werker-{n}") for n in (5, 6, 7)),
+            ),
+            venues=(*NOORDWIJK.venues, *(attrs.evolve(venue, id=f"zaal-{n}") for n in (3, 4, 5))),
+            groups=tuple(
+                attrs.evolve(OLDER, id=id, start_time=at, venue=where, workers=pair, start_date=day)
+                for id, at, where, pair, day in groups
+            ),
+            max_groups_per_worker=5,
+        )
+
+    def test_every_clash_named_exactly(self) -> None:
+        """Eight two-hour groups on the same two Tuesdays give exactly the clashes worked
+        out by hand, in planning order, a person's before the venue's."""
+        two_hours = attrs.evolve(
+            EVENINGS,
+            sessions=tuple(attrs.evolve(s, minutes=120, segments=()) for s in EVENINGS.sessions),
+        )
+        day = OLDER.start_date
+        daan, esra, joost, noor = (
+            "daan-kuijpers",
+            "esra-yildiz",
+            "joost-van-der-meer",
+            "noor-bakker",
+        )
+        program = self.program(
+            ("a", dt.time(19), "x-out", (daan, esra), day),
+            ("b", dt.time(19), "the-base", (daan, "werker-5"), day),
+            ("c", dt.time(20, 59), "zaal-3", ("werker-5", "werker-6"), day),
+            ("d", dt.time(17, 30), "zaal-4", (daan, noor), day),
+            ("e", dt.time(19), "x-out", ("werker-6", esra), day),
+            ("f", dt.time(21, 30), "zaal-4", (daan, joost), day),  # a and b end at 21:00
+            ("g", dt.time(16), "zaal-3", (daan, noor), day),  # ends 18:00, d starts 17:30
+            ("h", dt.time(19, 30), "zaal-5", (joost, "werker-7"), day),  # ends as f starts
+        )
+        plan = plan_program(
+            program,
+            {**CURRICULA, EVENINGS.id: two_hours},
+            until=dt.date(2021, 5, 25),
+            clashes=ClashMode.REPORT,
+        )
+        expected = [
+            ("b", "a", f"{daan} is already in a"),
+            ("c", "b", "werker-5 is already in b"),
+            ("d", "a", f"{daan} is already in a"),
+            ("d", "b", f"{daan} is already in b"),
+            ("e", "c", "werker-6 is already in c"),
+            ("e", "a", f"{esra} is already in a"),
+            ("e", "a", "venue x-out is in use by a"),
+            ("g", "d", f"{daan} is already in d"),
+            ("g", "d", f"{noor} is already in d"),
+        ]
+        days = [dt.date(2021, 5, 11), dt.date(2021, 5, 25)]
+        assert [(v.rule, v.series, v.day, str(v)) for v in plan.violations] == [
+            ("clash", (mine, other), when, f"clash: group '{mine}' on {when}: {what}")
+            for mine, group in groupby(expected, key=lambda e: e[0])
+            for rows in [list(group)]
+            for when in days
+            for _, other, what in rows
+        ]
+
+    def test_a_booking_on_other_days_keeps_the_earlier_ones(self) -> None:
+        """A series booked on days nobody else uses does not hide the earlier bookings of the
+        same person: a third series on the first one's days still clashes with it."""
+        daan = "daan-kuijpers"
+        program = self.program(
+            ("p", dt.time(19), "x-out", (daan, "werker-5"), dt.date(2021, 5, 11)),
+            ("q", dt.time(19), "the-base", (daan, "werker-6"), dt.date(2021, 6, 1)),
+            ("r", dt.time(19), "zaal-3", (daan, "werker-7"), dt.date(2021, 5, 11)),
+        )
+        plan = plan_program(
+            program, CURRICULA, until=dt.date(2021, 6, 30), clashes=ClashMode.REPORT
+        )
+        assert set(plan.plan("p").days).isdisjoint(plan.plan("q").days)
+        assert [(v.series, v.day) for v in plan.violations] == [
+            (("r", "p"), day) for day in plan.plan("p").days
+        ]
+        assert len(plan.violations) == 4
+
+
+class TestProgramPlanning:
+    """A program plans its trainings, events and groups in turn: waiting for training,
+    cancellations and clashes all close slots of the same series."""
+
+    def test_waiting_cancelled_and_clashing_slots_together(self) -> None:
+        """A group that waits for a worker trained on 25 May, has 22 June cancelled and shares
+        a worker with a one-evening group on 8 June skips each slot for its own reason."""
+        one = attrs.evolve(
+            EVENINGS, id="kennismaking", sessions=EVENINGS.sessions[:1], repeats=False
+        )
+        workers = tuple(
+            attrs.evolve(w, trained_on=dt.date(2021, 5, 25)) if w.id == "esra-yildiz" else w
+            for w in NOORDWIJK.workers
+        )
+        twin = attrs.evolve(
+            OLDER,
+            id="tweeling",
+            venue="the-base",
+            workers=("daan-kuijpers", "noor-bakker"),
+            start_date=dt.date(2021, 6, 8),
+            curriculum="kennismaking",
+        )
+        program = attrs.evolve(
+            NOORDWIJK, workers=workers, groups=(twin, OLDER), max_groups_per_worker=3
+        )
+        plan = plan_program(
+            program,
+            {**CURRICULA, "kennismaking": one},
+            until=dt.date(2021, 7, 31),
+            cancellations={OLDER.id: [Closure(dt.date(2021, 6, 22), "bezoek")]},
+        )
+        assert plan.program == NOORDWIJK.id
+        assert plan.plan("tweeling").series.curriculum == "kennismaking"
+        assert [s.session for s in plan.plan("tweeling").sessions] == [EVENINGS.sessions[0]]
+        older = plan.plan(OLDER.id)
+        assert older.days == (dt.date(2021, 7, 6),)
+        assert [(k.day, k.reason) for k in older.skipped] == [
+            (dt.date(2021, 5, 11), "workers not yet trained"),
+            (dt.date(2021, 5, 25), "workers not yet trained"),
+            (dt.date(2021, 6, 8), "clash: daan-kuijpers is already in tweeling"),
+            (dt.date(2021, 6, 22), "cancelled: bezoek"),
+            (dt.date(2021, 7, 20), "zomervakantie regio midden"),
+        ]
+
+    def test_an_event_is_planned_once_and_within_the_horizon(self) -> None:
+        """An event on a repeating curriculum holds each session once; an event after the
+        horizon holds none."""
+        (event,) = NOORDWIJK.events
+        repeating = attrs.evolve(event, curriculum=EVENINGS.id, venue="the-base", online=False)
+        program = attrs.evolve(NOORDWIJK, events=(repeating,))
+        plan = plan_program(program, CURRICULA, until=dt.date(2023, 12, 31))
+        assert plan.plan(event.id).series.venue == "the-base"
+        assert [s.number for s in plan.plan(event.id).sessions] == list(
+            range(1, len(EVENINGS.sessions) + 1)
+        )
+        early = plan_program(NOORDWIJK, CURRICULA, until=dt.date(2021, 4, 19))
+        assert early.plan(event.id).days == ()
+        assert plan_program(NOORDWIJK, CURRICULA, until=event.date).plan(event.id).days == (
+            event.date,
+        )
+
+    def test_the_calendar_reaches_the_horizon(self) -> None:
+        """Groups without school holidays planned to 2032 skip the public holidays of 2032
+        too: the program's own calendar is made up to the horizon."""
+        groups = tuple(attrs.evolve(g, follows_school_holidays=False) for g in NOORDWIJK.groups)
+        program = attrs.evolve(NOORDWIJK, groups=groups)
+        until = dt.date(2032, 12, 31)
+        plan = plan_program(program, CURRICULA, until=until).plan(OLDER.id)
+        public = holidays.country_holidays("NL", years=range(2021, 2033), language="nl")
+        grid_days = grid(OLDER.start_date, 2, until)
+        assert list(plan.days) == [d for d in grid_days if d not in public]
+
+    def test_without_groups_or_horizon(self) -> None:
+        """A program without groups needs no group curriculum and, without a horizon, plans
+        its training to the end."""
+        program = attrs.evolve(NOORDWIJK, groups=())
+        curricula = {k: v for k, v in CURRICULA.items() if k != EVENINGS.id}
+        plan = plan_program(program, curricula)
+        assert len(plan.plan(NOORDWIJK.trainings[0].id).days) == len(TRAINING.sessions)
+        with pytest.raises(PlanningError) as raised:
+            plan_program(NOORDWIJK, curricula, until=dt.date(2021, 12, 31))
+        assert str(raised.value) == "curriculum 'groepsavonden' is not given"
+
+
+FOUR = attrs.evolve(EVENINGS, id="vier", sessions=EVENINGS.sessions[:4], repeats=False)
+PLANNERS = pytest.mark.parametrize(
+    "extra", [None, lambda day, minutes: None], ids=["even-grid", "slot-by-slot"]
+)
+
+
+def open_grid(start: dt.date, closed: Mapping[dt.date, str], count: int) -> list[dt.date]:
+    """The first *count* fortnightly dates from *start* not in *closed*, walked one by one."""
+    found = []
+    day = start
+    while len(found) < count:
+        if day not in closed:
+            found.append(day)
+        day += dt.timedelta(weeks=2)
+    return found
+
+
+class TestCalendarReach:
+    """Both planners skip school holidays only for series that follow them, check that the
+    closures of every slot they look at are known, and give up after MAX_SLOTS slots."""
+
+    @PLANNERS
+    def test_a_group_without_school_holidays_meets_in_summer(self, extra) -> None:
+        """A group that does not follow school holidays meets through the summer, skipping
+        public holidays only."""
+        group = attrs.evolve(OLDER, follows_school_holidays=False)
+        series = group_series(NOORDWIJK, group, EVENINGS)
+        until = dt.date(2022, 5, 31)
+        plan = plan_series(series, EVENINGS, group.start_date, REAL, until=until, extra=extra)
+        public = holidays.country_holidays("NL", years=range(2021, 2023), language="nl")
+        grid_days = grid(group.start_date, 2, until)
+        assert list(plan.days) == [d for d in grid_days if d not in public]
+        assert [(k.day, k.reason) for k in plan.skipped] == [
+            (d, public[d]) for d in grid_days if d in public
+        ]
+        assert dt.date(2021, 7, 20) in plan.days
+
+    @PLANNERS
+    def test_beyond_the_school_years_without_school_holidays(self, extra) -> None:
+        """A group without school holidays plans the autumn of 2030, after the last shipped
+        school year, and stops at the end of the last year whose public holidays are known."""
+        start = dt.date(2030, 9, 3)
+        group = attrs.evolve(
+            OLDER, start_date=start, weekday=OLDER.weekday.of(start), follows_school_holidays=False
+        )
+        series = group_series(NOORDWIJK, group, EVENINGS)
+        until = dt.date(2030, 12, 31)
+        plan = plan_series(series, EVENINGS, start, REAL, until=until, extra=extra)
+        public = holidays.country_holidays("NL", years=[2030], language="nl")
+        assert list(plan.days) == [d for d in grid(start, 2, until) if d not in public]
+        with pytest.raises(OutsideCalendar) as raised:
+            plan_series(series, EVENINGS, start, REAL, until=dt.date(2031, 1, 10), extra=extra)
+        assert str(raised.value) == (
+            "2031-01-07 lies outside the years whose public holidays are loaded (2020 to 2030): "
+            "make the calendar with more years"
+        )
+
+    @PLANNERS
+    def test_past_the_last_school_summer(self, extra) -> None:
+        """A group that follows school holidays cannot be planned past the last shipped
+        summer holiday of its region."""
+        start = dt.date(2029, 5, 1)
+        group = attrs.evolve(OLDER, start_date=start, weekday=OLDER.weekday.of(start))
+        series = group_series(NOORDWIJK, group, EVENINGS)
+        plan = plan_series(series, EVENINGS, start, REAL, until=dt.date(2029, 8, 19), extra=extra)
+        assert plan.days[0] == dt.date(2029, 5, 15)  # 1 May is in the meivakantie
+        assert plan.skipped[0] == SkippedSlot(OLDER.id, start, "meivakantie")
+        with pytest.raises(OutsideCalendar) as raised:
+            plan_series(series, EVENINGS, start, REAL, until=dt.date(2029, 8, 25), extra=extra)
+        assert str(raised.value) == (
+            "2029-08-21 lies outside the known school holidays of region midden "
+            "(2020-09-07 to 2029-08-19)"
+        )
+
+    @PLANNERS
+    def test_nothing_open_gives_up(self, extra) -> None:
+        """A curriculum with no horizon and every date closed for 250 years fails with a
+        message naming the series and the slot limit."""
+        closure = Closure(
+            OLDER.start_date, "dicht", OLDER.start_date + dt.timedelta(days=250 * 366)
+        )
+        calendar = attrs.evolve(
+            REAL,
+            public={},
+            school={},
+            school_span=(dt.date(1, 1, 1), dt.date(9999, 1, 1)),
+            public_years=(1, 9999),
+        ).with_closures([closure])
+        series = group_series(NOORDWIJK, OLDER, FOUR)
+        with pytest.raises(PlanningError) as raised:
+            plan_series(series, FOUR, OLDER.start_date, calendar, extra=extra)
+        assert str(raised.value) == (
+            "group 'groep-18-25-x-out': no open date found in 5000 grid slots"
+        )
+
+    @PLANNERS
+    def test_a_short_curriculum_after_a_long_closure(self, extra) -> None:
+        """Four evenings without a horizon, after a closure of a year and a half, fall on the
+        first four open fortnightly dates after it."""
+        closure = Closure(dt.date(2021, 5, 1), "verbouwing", dt.date(2022, 10, 31))
+        calendar = REAL.with_closures([closure])
+        series = group_series(NOORDWIJK, OLDER, FOUR)
+        plan = plan_series(series, FOUR, OLDER.start_date, calendar, extra=extra)
+        closed = dict(seed_closed_days())
+        for day, reason in plain_days([closure]):
+            closed.setdefault(day, reason)
+        assert list(plan.days) == open_grid(OLDER.start_date, closed, 4)
+        assert plan.skipped[0] == SkippedSlot(OLDER.id, OLDER.start_date, "verbouwing")
+
+    @PLANNERS
+    def test_nothing_skipped_after_the_last_session(self, extra) -> None:
+        """A curriculum that ends before the horizon skips no slot after its last session."""
+        calendar = REAL.with_closures([Closure(dt.date(2021, 7, 6), "verbouwing")])
+        series = group_series(NOORDWIJK, OLDER, FOUR)
+        plan = plan_series(
+            series, FOUR, OLDER.start_date, calendar, until=dt.date(2021, 8, 20), extra=extra
+        )
+        assert plan.days == (
+            dt.date(2021, 5, 11),
+            dt.date(2021, 5, 25),
+            dt.date(2021, 6, 8),
+            dt.date(2021, 6, 22),
+        )
+        assert plan.skipped == ()
+
+    @PLANNERS
+    def test_a_repeating_curriculum_starts_again_from_its_first_session(self, extra) -> None:
+        """Four repeating evenings over a year run 1, 2, 3, 4, 1, 2, ... in turn."""
+        series = group_series(NOORDWIJK, OLDER, FOUR)
+        four = attrs.evolve(FOUR, repeats=True)
+        plan = plan_series(
+            series, four, OLDER.start_date, REAL, until=dt.date(2022, 5, 31), extra=extra
+        )
+        assert len(plan.sessions) > 8
+        assert [s.number for s in plan.sessions] == [k % 4 + 1 for k in range(len(plan.sessions))]
+        assert [s.round for s in plan.sessions] == [k // 4 for k in range(len(plan.sessions))]
