@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 import tomli_w
@@ -18,7 +21,13 @@ from hypothesis import strategies as st
 from joinus_method import DocumentError, DocumentKind, dumps, loads
 from joinus_method.documents.bundled import bundled_documents
 from joinus_method.documents.files import unstructure
-from joinus_method.documents.schema import SCHEMA_FILES, json_schema, schema_text
+from joinus_method.documents.schema import (
+    SCHEMA_FILES,
+    _object,
+    _type,
+    json_schema,
+    schema_text,
+)
 from tests.paths import REPO
 from tests.strategies import curricula, frameworks, from_json_schema, programs
 
@@ -116,3 +125,94 @@ def test_schema_generated_documents_load(kind: DocumentKind, data: st.DataObject
     else:
         assert dumps(doc)
         assert DocumentKind.of(doc) is kind
+
+
+class Colour(enum.Enum):
+    """A plain (non-str) enum, so an enum member is never equal to its value."""
+
+    RED = "red"
+    BLUE = "blue"
+
+
+@attrs.frozen
+class Leaf:
+    """A leaf.
+
+    Second paragraph, left out of the description.
+    """
+
+    size: float
+
+
+@attrs.frozen
+class Bare:
+    value: int
+
+
+@attrs.frozen
+class Tree:
+    """A small tree
+    spread over two lines.
+
+    Details that stay out of the description.
+    """
+
+    label: str = attrs.field(metadata={"doc": "The label."})
+    weight: float = attrs.field(metadata={"schema": {"minimum": 0}})
+    colour: Colour = Colour.BLUE
+    sizes: tuple[int, ...] = (1, 2)
+    leaf: Leaf | None = None
+    either: int | str | Leaf = 0
+
+
+LEAF_SCHEMA = {
+    "description": "A leaf.",
+    "type": "object",
+    "properties": {"size": {"type": "number"}},
+    "required": ["size"],
+    "additionalProperties": False,
+}
+
+
+class TestObjectSchema:
+    """An attrs class becomes a closed object whose properties follow its fields and metadata."""
+
+    def test_small_class_exactly(self) -> None:
+        """Docs, metadata, enum/tuple defaults, optionals and unions map exactly as written."""
+        definitions: dict[str, Any] = {}
+        schema = _object(Tree, definitions)
+        expected = {
+            "description": "A small tree spread over two lines.",
+            "type": "object",
+            "properties": {
+                "label": {"description": "The label.", "type": "string"},
+                "weight": {"type": "number", "minimum": 0},
+                "colour": {"type": "string", "enum": ["red", "blue"], "default": "blue"},
+                "sizes": {"type": "array", "items": {"type": "integer"}, "default": [1, 2]},
+                "leaf": {"$ref": "#/definitions/Leaf"},
+                "either": {
+                    "anyOf": [
+                        {"type": "integer"},
+                        {"type": "string"},
+                        {"$ref": "#/definitions/Leaf"},
+                    ],
+                    "default": 0,
+                },
+            },
+            "required": ["label", "weight"],
+            "additionalProperties": False,
+        }
+        # Compare as JSON text too: key order and plain JSON types (no enum member, no tuple).
+        assert schema == expected
+        assert json.dumps(schema) == json.dumps(expected)
+        assert definitions == {"Leaf": LEAF_SCHEMA}
+
+    def test_class_without_docstring(self) -> None:
+        """A class without a docstring gets an empty description."""
+        assert Bare.__doc__ is None
+        assert _object(Bare, {})["description"] == ""
+
+    def test_unsupported_type_is_named(self) -> None:
+        """A field type with no JSON Schema mapping raises TypeError naming the type."""
+        with pytest.raises(TypeError, match=re.escape("no JSON Schema for <class 'bytes'>")):
+            _type(bytes, {})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import inspect
 import json
 import types
 import typing
@@ -66,7 +67,9 @@ def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
             default = a.default.value if isinstance(a.default, enum.Enum) else a.default
             prop["default"] = list(default) if isinstance(default, tuple) else default
         properties[a.name] = prop
-    doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+    # cleandoc: before Python 3.13 docstrings keep their indentation, which would otherwise
+    # leave runs of spaces where a wrapped first paragraph is joined.
+    doc = inspect.cleandoc(cls.__doc__ or "").split("\n\n")[0].replace("\n", " ")
     return {
         "description": doc,
         "type": "object",
