@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import attrs
 import pytest
@@ -12,12 +12,18 @@ from hypothesis import strategies as st
 
 from joinus_method import (
     AnswerOption,
+    Domain,
     Instrument,
+    InstrumentScore,
     InvalidValue,
     Item,
     Keying,
+    Level,
+    ProgressFramework,
+    ReadinessRule,
     ScoreBand,
     Subscale,
+    UnknownId,
 )
 from tests.seed import FRAMEWORK
 from tests.strategies import instruments
@@ -443,3 +449,192 @@ def test_a_lonelier_answer_never_lowers_the_total(
     assert after.total >= before.total
     if before.band is not None and after.band is not None:
         assert after.band.min >= before.band.min
+
+
+def _message(build: Callable[[], object]) -> str:
+    """The text a coach reads in ``joinus check`` when *build* breaks a rule."""
+    with pytest.raises(InvalidValue) as caught:
+        build()
+    return str(caught.value)
+
+
+ONE_ITEM = (Item(1, "a", Keying.NEGATIVE),)
+ZERO_TO_ONE = (ScoreBand(0, 1, "alles", False),)
+
+
+class TestConstructionProblems:
+    """Each value names itself and every broken rule, with the key it is at."""
+
+    @pytest.mark.parametrize(
+        ("build", "expected"),
+        [
+            pytest.param(
+                lambda: Level(0, ""),
+                "invalid level:\n"
+                "  error: must be between 1 and 10, not 0 [at $.value]\n"
+                "  error: must not be empty [at $.title]",
+                id="level",
+            ),
+            pytest.param(
+                lambda: Domain("", "D"),
+                "invalid domain:\n"
+                "  error: '' is not a valid id (use lower-case letters, digits and hyphens)"
+                " [at $.id]",
+                id="domain",
+            ),
+            pytest.param(
+                lambda: Subscale("s", "S", max_missing=-1),
+                "invalid subscale:\n  error: must be at least 0, not -1 [at $.max_missing]",
+                id="subscale",
+            ),
+            pytest.param(
+                lambda: ScoreBand(3, 2, "x", False),
+                "invalid score band:\n  error: max 2 is below min 3 [at $.max]",
+                id="score-band",
+            ),
+            pytest.param(
+                lambda: Instrument("x", "X", (), (), ()),
+                "invalid instrument:\n"
+                "  error: an instrument needs answer options [at $.options]\n"
+                "  error: an instrument needs items [at $.items]",
+                id="instrument-empty",
+            ),
+            pytest.param(
+                lambda: Instrument(
+                    "x",
+                    "X",
+                    (*YES_NO, AnswerOption("ja", "ja", 1)),
+                    (
+                        Item(1, "a", Keying.NEGATIVE, "s"),
+                        Item(1, "b", Keying.NEGATIVE, "t"),
+                        Item(4, "c", Keying.NEGATIVE),
+                    ),
+                    ZERO_TO_ONE,
+                    subscales=(Subscale("s", "S"), Subscale("s", "S2")),
+                ),
+                "invalid instrument:\n"
+                "  error: duplicate id 'ja' (first used at options[0]) [at $.options[2].id]\n"
+                "  error: duplicate id 's' (first used at subscales[0])"
+                " [at $.subscales[1].id]\n"
+                "  error: duplicate number 1 (first used at items[0]) [at $.items[1].number]\n"
+                "  error: items are numbered 1, 2, 3, ... in order: expected 2"
+                " [at $.items[1].number]\n"
+                "  error: unknown subscale 't' [at $.items[1].subscale]\n"
+                "  error: items are numbered 1, 2, 3, ... in order: expected 3"
+                " [at $.items[2].number]",
+                id="instrument-ids-and-numbers",
+            ),
+            pytest.param(
+                lambda: Instrument(
+                    "x",
+                    "X",
+                    (AnswerOption("ja", "ja", 1, 0), AnswerOption("nee", "nee", 0)),
+                    (Item(1, "a", Keying.POSITIVE, "s"), Item(2, "b", Keying.NEGATIVE, "s")),
+                    ZERO_TO_ONE,
+                    subscales=(Subscale("s", "S", max_missing=2), Subscale("e", "E")),
+                    max_missing=2,
+                ),
+                "invalid instrument:\n"
+                "  error: option 'nee' needs score_positive: the instrument has positively"
+                " keyed items [at $.options[1]]\n"
+                "  error: max_missing 2 must be below the number of items (2): a total needs"
+                " at least one answered item [at $.max_missing]\n"
+                "  error: max_missing 2 must be below the number of items of subscale 's'"
+                " (2): its score needs at least one answered item"
+                " [at $.subscales[0].max_missing]\n"
+                "  error: no item belongs to subscale 'e' [at $.subscales[1]]",
+                id="instrument-missing-and-keying",
+            ),
+            pytest.param(
+                lambda: Instrument(
+                    "x",
+                    "X",
+                    YES_NO,
+                    _negative_items(3),
+                    (ScoreBand(1, 1, "a", False), ScoreBand(1, 2, "b", True)),
+                ),
+                "invalid instrument:\n"
+                "  error: bands must follow each other without gaps or overlaps: expected min 0"
+                " [at $.bands[0].min]\n"
+                "  error: bands must follow each other without gaps or overlaps: expected min 2"
+                " [at $.bands[1].min]\n"
+                "  error: bands must cover every total from 0 to 3 [at $.bands]",
+                id="instrument-bands",
+            ),
+            pytest.param(
+                lambda: ProgressFramework("f", "F", (Level(1, "een"),), (), ReadinessRule(1)),
+                "invalid progress framework:\n"
+                "  error: a ladder needs at least two levels [at $.levels]\n"
+                "  error: a framework needs at least one domain [at $.domains]",
+                id="framework-empty",
+            ),
+            pytest.param(
+                lambda: ProgressFramework(
+                    "f",
+                    "F",
+                    (Level(1, "een"), Level(1, "twee"), Level(2, "drie")),
+                    (Domain("d", "D"), Domain("d", "D2")),
+                    ReadinessRule(4, ("djg-6", "nope")),
+                    instruments=(DJG6, DJG6),
+                ),
+                "invalid progress framework:\n"
+                "  error: duplicate value 1 (first used at levels[0]) [at $.levels[1].value]\n"
+                "  error: levels are numbered 1, 2, 3, ... in order: expected 2"
+                " [at $.levels[1].value]\n"
+                "  error: levels are numbered 1, 2, 3, ... in order: expected 3"
+                " [at $.levels[2].value]\n"
+                "  error: duplicate id 'd' (first used at domains[0]) [at $.domains[1].id]\n"
+                "  error: duplicate id 'djg-6' (first used at instruments[0])"
+                " [at $.instruments[1].id]\n"
+                "  error: must be between 1 and 3, not 4 [at $.ready.min_level]\n"
+                "  error: unknown instrument 'nope' [at $.ready.instruments[1]]",
+                id="framework-ids-and-numbers",
+            ),
+        ],
+    )
+    def test_exact_problems(self, build: Callable[[], object], expected: str) -> None:
+        """The error lists the owner, then each problem's message and path, in check order."""
+        assert _message(build) == expected
+
+    def test_top_level_is_allowed(self) -> None:
+        """The readiness level may be the top of the ladder, and an empty ladder asks for 1."""
+        levels = (Level(1, "een"), Level(2, "twee"))
+        domains = (Domain("d", "D"),)
+        assert ProgressFramework("f", "F", levels, domains, ReadinessRule(2)).ready.min_level == 2
+        assert _message(lambda: ProgressFramework("f", "F", (), domains, ReadinessRule(2))) == (
+            "invalid progress framework:\n"
+            "  error: a ladder needs at least two levels [at $.levels]\n"
+            "  error: must be between 1 and 1, not 2 [at $.ready.min_level]"
+        )
+
+    def test_unknown_instrument(self) -> None:
+        """Asking the framework for an instrument it lacks names the kind and the id."""
+        assert FRAMEWORK.instrument("ucla-3") is UCLA3
+        with pytest.raises(UnknownId) as caught:
+            FRAMEWORK.instrument("ucla-4")
+        assert (caught.value.kind, caught.value.wanted) == ("instrument", "ucla-4")
+        assert str(caught.value) == "no instrument with id 'ucla-4'"
+
+    def test_wrong_answers_are_named(self) -> None:
+        """Unknown items and answers are reported with the item number as path."""
+        assert _message(lambda: UCLA3.score({1: "altijd", 2: None, 9: "soms"})) == (
+            "invalid answers to ucla-3:\n"
+            "  error: no item 9 in instrument 'ucla-3' [at $[9]]\n"
+            "  error: unknown answer 'altijd' to item 1 [at $[1]]"
+        )
+
+
+class TestScoreFields:
+    """A score names its instrument; with too many items missing there is no total, range or
+    band; each missing item adds its own lowest and highest points to the range."""
+
+    def test_too_many_missing(self) -> None:
+        """With every UCLA-3 item missing the score has no total, no range and no band."""
+        assert UCLA3.score({}) == InstrumentScore("ucla-3", None, None, {}, 3, None)
+
+    def test_two_missing_items_widen_the_range_twice(self) -> None:
+        """Two missing items of 1 to 3 points add 2 to 6 to the one answer's points."""
+        two_missing = attrs.evolve(UCLA3, max_missing=2)
+        assert two_missing.score({1: "soms"}) == InstrumentScore(
+            "ucla-3", 2, None, {}, 2, (2 + 1 + 1, 2 + 3 + 3)
+        )
