@@ -20,6 +20,7 @@ from joinus_method.documents.bundled import (
 )
 from joinus_method.documents.references import check_texts
 from joinus_method.errors import DocumentError
+from tests.environments import ascii_locale
 from tests.paths import REPO
 
 
@@ -130,22 +131,13 @@ def test_bundled_documents_are_found_in_a_zipped_package(
 
 def test_bundled_texts_are_read_as_utf8_whatever_the_locale() -> None:
     """Under an ASCII locale, the bundled Dutch texts with accents are read and load."""
-    import joinus_method
 
     script = (
         "from joinus_method.documents.bundled import bundled_documents\n"
         "for doc in bundled_documents():\n"
         "    print(doc.name, '\\u00e9\\u00e9n' in doc.text(), doc.load().id == doc.id)\n"
     )
-    env = {
-        **os.environ,
-        "LC_ALL": "C",
-        "LANG": "C",
-        "PYTHONCOERCECLOCALE": "0",
-        "PYTHONUTF8": "0",
-        "PYTHONIOENCODING": "utf-8",
-        "PYTHONPATH": str(Path(joinus_method.__file__).parent.parent),
-    }
+    env = ascii_locale()
     done = subprocess.run(
         [sys.executable, "-c", script],
         env=env,

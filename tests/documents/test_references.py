@@ -20,6 +20,7 @@ from joinus_method.documents.references import (
     curricula_for,
 )
 from joinus_method.errors import Problem
+from tests.environments import ascii_locale
 from tests.seed import EVENINGS, FRAMEWORK, NOORDWIJK, TRAINING, WEBINAR
 
 PROGRAM = next(d for d in bundled_documents() if d.kind.value == "program").text()
@@ -252,7 +253,6 @@ class TestFilesThatCannotBeRead:
 
     def test_files_are_read_as_utf8_whatever_the_locale(self, tmp_path: Path) -> None:
         """Under an ASCII locale, a UTF-8 file with accents still checks clean."""
-        import joinus_method
 
         good = tmp_path / "c.toml"
         good.write_text(CURRICULUM, encoding="utf-8")
@@ -265,15 +265,7 @@ class TestFilesThatCannotBeRead:
             "(result,) = check_files([sys.argv[1]])\n"
             "print([str(p) for p in result.problems], result.document.id)\n"
         )
-        env = {
-            **os.environ,
-            "LC_ALL": "C",
-            "LANG": "C",
-            "PYTHONCOERCECLOCALE": "0",
-            "PYTHONUTF8": "0",
-            "PYTHONIOENCODING": "utf-8",
-            "PYTHONPATH": str(Path(joinus_method.__file__).parent.parent),
-        }
+        env = ascii_locale()
         done = subprocess.run(
             [sys.executable, "-c", script, str(good)],
             env=env,
