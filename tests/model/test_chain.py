@@ -60,16 +60,43 @@ def test_senior_coaches_reach_through_the_coaches_they_trained() -> None:
     assert youths_reached(build_chain(program, MEMBERS), "senior") == ("y-aaaa", "y-bbbb", "y-cccc")
 
 
+def _without_trained_on(program: Program) -> Program:
+    return attrs.evolve(
+        program, workers=tuple(attrs.evolve(w, trained_on=None) for w in program.workers)
+    )
+
+
+def test_workers_of_a_training_cohort_need_no_trained_on() -> None:
+    """A worker in one of the program's trainings is trained under its coach."""
+    program = _without_trained_on(PROGRAM)
+    graph = validate_chain(program)
+    trains = {(u[1], v[1]) for u, v, d in graph.edges(data=True) if d["relation"] == "trains"}
+    assert trains == {(COACH, w.id) for w in program.workers}
+    assert workers_to_train(program) == program.workers
+
+
 def test_untrained_worker_guiding_a_group() -> None:
-    """A group's workers must have completed the training under a coach."""
+    """A worker in no training, without a training elsewhere, cannot guide a group."""
     untrained = attrs.evolve(PROGRAM.workers[0], trained_on=None)
-    program = attrs.evolve(PROGRAM, workers=(untrained, *PROGRAM.workers[1:]))
+    (training,) = PROGRAM.trainings
+    others = tuple(w for w in training.workers if w != untrained.id)
+    program = attrs.evolve(
+        PROGRAM,
+        workers=(untrained, *PROGRAM.workers[1:]),
+        trainings=(attrs.evolve(training, workers=others),),
+    )
     assert workers_to_train(program) == (untrained,)
     with pytest.raises(ChainError) as caught:
         validate_chain(program)
     (problem,) = caught.value.problems
-    assert untrained.id in problem.message
-    assert problem.path[0] == "groups"
+    assert problem.message == (
+        f"worker {untrained.id!r} guides group {OLDER.id!r} but is in none of the program's "
+        "trainings and has no trained_on for a training elsewhere"
+    )
+    assert problem.path == ("groups", 0, "workers", 0)
+    # A training elsewhere, named by its date and coach, counts.
+    elsewhere = attrs.evolve(untrained, trained_on=dt.date(2020, 11, 5))
+    validate_chain(attrs.evolve(program, workers=(elsewhere, *PROGRAM.workers[1:])))
 
 
 def test_max_groups_per_worker() -> None:

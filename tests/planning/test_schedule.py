@@ -538,6 +538,47 @@ class TestChainPrecedence:
             plan_program(program, CURRICULA, until=until, clashes=ClashMode.REPORT).violations == ()
         )
 
+    def test_the_cohort_decides_without_trained_on(self) -> None:
+        """Left out, trained_on changes nothing: the workers of the cohort are trained when
+        its last session that is not follow-up coaching is held (29 April 2021)."""
+        program = attrs.evolve(
+            NOORDWIJK, workers=tuple(attrs.evolve(w, trained_on=None) for w in NOORDWIJK.workers)
+        )
+        until = dt.date(2022, 5, 31)
+        plan = plan_program(program, CURRICULA, until=until)
+        assert plan == plan_program(NOORDWIJK, CURRICULA, until=until)
+        assert plan.violations == ()
+
+    @pytest.mark.parametrize("mode", list(ClashMode))
+    def test_trained_on_that_differs_from_the_cohort(self, mode: ClashMode) -> None:
+        """A trained_on before the cohort ends does not let a group meet during the
+        training: the cohort decides, and the difference is a violation in both modes."""
+        early = dt.date(2021, 4, 1)
+        workers = tuple(
+            attrs.evolve(w, trained_on=early) if w.id in OLDER.workers else w
+            for w in NOORDWIJK.workers
+        )
+        starting = attrs.evolve(OLDER, start_date=dt.date(2021, 4, 13))
+        program = attrs.evolve(NOORDWIJK, workers=workers, groups=(starting, YOUNGER))
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 7, 31), clashes=mode)
+        (training,) = NOORDWIJK.trainings
+        message = (
+            "worker {!r} has trained_on 2021-04-01, but their training "
+            "'training-voorjaar-2021' ends on 2021-04-29: leave trained_on out, the training "
+            "decides"
+        )
+        differs = [
+            Violation("trained-on-differs", message.format(w), (training.id,), early)
+            for w in OLDER.workers
+        ]
+        if mode is ClashMode.SKIP:
+            assert plan.violations == tuple(differs)
+            assert plan.plan(OLDER.id).days[0] == dt.date(2021, 5, 11)
+        else:
+            assert plan.violations[:2] == tuple(differs)
+            assert [v.rule for v in plan.violations[2:]] == ["untrained-worker"]
+            assert "complete their training on 2021-04-29" in plan.violations[2].message
+
     def test_untrained_worker_is_a_violation(self) -> None:
         """A group whose worker has no training at all is not planned and is reported."""
         worker = attrs.evolve(NOORDWIJK.worker(OLDER.workers[0]), trained_on=None)
@@ -951,9 +992,9 @@ class TestExactOutput:
 
     @pytest.mark.parametrize("mode", list(ClashMode))
     def test_waiting_for_the_later_trained_worker(self, mode: ClashMode) -> None:
-        """A group whose workers complete training on 11 and 25 May skips its slots up to and
-        including 25 May as "workers not yet trained"; a plan that only reports keeps them
-        and names the later day."""
+        """A group whose workers complete a training elsewhere on 11 and 25 May skips its
+        slots up to and including 25 May as "workers not yet trained"; a plan that only
+        reports keeps them and names the later day."""
         ready = {"daan-kuijpers": dt.date(2021, 5, 11), "esra-yildiz": dt.date(2021, 5, 25)}
         workers = tuple(
             attrs.evolve(w, trained_on=ready.get(w.id, w.trained_on)) for w in NOORDWIJK.workers
@@ -1112,8 +1153,9 @@ class TestProgramPlanning:
     cancellations and clashes all close slots of the same series."""
 
     def test_waiting_cancelled_and_clashing_slots_together(self) -> None:
-        """A group that waits for a worker trained on 25 May, has 22 June cancelled and shares
-        a worker with a one-evening group on 8 June skips each slot for its own reason."""
+        """A group that waits for a worker trained elsewhere on 25 May, has 22 June cancelled
+        and shares a worker with a one-evening group on 8 June skips each slot for its own
+        reason."""
         one = attrs.evolve(
             EVENINGS, id="kennismaking", sessions=EVENINGS.sessions[:1], repeats=False
         )
@@ -1130,7 +1172,11 @@ class TestProgramPlanning:
             curriculum="kennismaking",
         )
         program = attrs.evolve(
-            NOORDWIJK, workers=workers, groups=(twin, OLDER), max_groups_per_worker=3
+            NOORDWIJK,
+            workers=workers,
+            groups=(twin, OLDER),
+            max_groups_per_worker=3,
+            trainings=(),
         )
         plan = plan_program(
             program,

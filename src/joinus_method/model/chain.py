@@ -49,6 +49,15 @@ def build_chain(program: Program, memberships: Iterable[Membership] = ()) -> nx.
                 relation="trains",
                 completed=worker.trained_on,
             )
+    for training in program.trainings:
+        for worker_id in training.workers:
+            # A cohort of the program trains its workers: they are trained when it ends.
+            graph.add_edge(
+                ("coach", training.coach),
+                ("worker", worker_id),
+                relation="trains",
+                training=training.id,
+            )
     for group in program.groups:
         graph.add_node(("group", group.id), name=group.name)
         for worker_id in group.workers:
@@ -66,7 +75,8 @@ def chain_problems(
 ) -> list[Problem]:
     """Every way *graph*, the chain of *program*, breaks the rules of the method.
 
-    Each group has two workers who completed the worker training under a coach; no worker
+    Each group has two workers trained under a coach (in one of the program's training
+    cohorts, or elsewhere with ``trained_by`` and ``trained_on``); no worker
     guides more groups than *max_groups_per_worker* (the program's own maximum by default);
     the chain has no cycles.
     """
@@ -83,8 +93,9 @@ def chain_problems(
             if not _trained_under_coach(graph, worker):
                 problems.append(
                     Problem(
-                        f"worker {worker_id!r} guides group {group.id!r} but has not "
-                        "completed the worker training under a coach",
+                        f"worker {worker_id!r} guides group {group.id!r} but is in none of "
+                        "the program's trainings and has no trained_on for a training "
+                        "elsewhere",
                         ("groups", i, "workers", j),
                     )
                 )
@@ -127,10 +138,13 @@ def validate_chain(
 
 
 def _trained_under_coach(graph: nx.DiGraph[Any], worker: YouthWorker) -> bool:
-    if worker.trained_on is None or worker.trained_by is None:
-        return False
-    edge = graph.get_edge_data(("coach", worker.trained_by), ("worker", worker.id))
-    return edge is not None and edge.get("completed") is not None
+    """Whether *worker* is in a training cohort, or was trained elsewhere by a known coach."""
+    node = ("worker", worker.id)
+    return any(
+        source[0] == "coach"
+        and (data.get("training") is not None or data.get("completed") is not None)
+        for source, _, data in graph.in_edges(node, data=True)
+    )
 
 
 def coaches_of_youth(graph: nx.DiGraph[Any], youth_id: str) -> tuple[str, ...]:

@@ -111,9 +111,12 @@ class YouthWorker:
     id: str = id_field("Identifier of the worker.")
     name: str = text_field("Name of the worker.")
     organisation: str = field("Id of the organisation that employs the worker.")
-    trained_by: str | None = field("Id of the coach who trains the worker.", default=None)
+    trained_by: str | None = field(
+        "Id of the coach who trained the worker elsewhere (needed with trained_on).", default=None
+    )
     trained_on: dt.date | None = field(
-        "Day the worker completed the training; left out while still to be trained.",
+        "Day the worker completed a training elsewhere; left out for a worker in one of "
+        "the program's trainings, who is trained when it ends.",
         default=None,
     )
     leave: tuple[Closure, ...] = field("Days the worker is away.", default=())

@@ -717,10 +717,12 @@ class _ProgramPlanner:
     def trainings(self) -> dict[str, dt.date]:
         """Plan the trainings; return who is trained when.
 
-        An explicit completion date counts; otherwise the end of the earliest training.
+        A worker in a training cohort is trained when the first of their cohorts ends; a
+        ``trained_on`` date counts only for a worker trained elsewhere. A ``trained_on`` that
+        differs from the end of the worker's cohort is a violation; the cohort decides.
         """
         program = self.program
-        trained_in: dict[str, dt.date] = {}
+        first: dict[str, tuple[dt.date, str]] = {}
         if program.trainings:
             cur = self.curriculum(program.curricula.training)
             for training in program.trainings:
@@ -728,12 +730,30 @@ class _ProgramPlanner:
                 # Planned to its end even past the horizon: it decides who is trained.
                 result = self.plan(series, cur, training.start_date, None, None)
                 end = _training_end(result, training.start_date)
-                for worker in training.workers:
-                    trained_in[worker] = min(trained_in.get(worker, end), end)
+                for worker_id in training.workers:
+                    if worker_id not in first or end < first[worker_id][0]:
+                        first[worker_id] = (end, training.id)
                 self.plans.append(result if self.until is None else result.until(self.until))
-        return trained_in | {
-            w.id: w.trained_on for w in program.workers if w.trained_on is not None
-        }
+        trained: dict[str, dt.date] = {}
+        for worker in program.workers:
+            cohort = first.get(worker.id)
+            if cohort is None:
+                if worker.trained_on is not None:
+                    trained[worker.id] = worker.trained_on
+                continue
+            trained[worker.id] = cohort[0]
+            if worker.trained_on is not None and worker.trained_on != cohort[0]:
+                self.violations.append(
+                    Violation(
+                        "trained-on-differs",
+                        f"worker {worker.id!r} has trained_on {worker.trained_on}, but their "
+                        f"training {cohort[1]!r} ends on {cohort[0]}: leave trained_on out, "
+                        "the training decides",
+                        (cohort[1],),
+                        worker.trained_on,
+                    )
+                )
+        return trained
 
     def events(self) -> None:
         """Plan the events, each once."""
