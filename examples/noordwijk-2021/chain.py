@@ -24,9 +24,11 @@ def main(argv: list[str]) -> int:
     print(program.title)
     for coach in program.coaches:
         print(f"coach {coach.name}")
-        for _, worker_node in sorted(graph.out_edges(("coach", coach.id))):
+        for _, worker_node, data in sorted(graph.out_edges(("coach", coach.id), data=True)):
             worker = program.worker(worker_node[1])
-            print(f"  trains {worker.name} (training completed {worker.trained_on})")
+            training = data.get("training")
+            how = f"in {training}" if training else f"trained elsewhere on {data['completed']}"
+            print(f"  trains {worker.name} ({how})")
             for _, group_node in sorted(graph.out_edges(worker_node)):
                 group = program.group(group_node[1])
                 venue = program.venue(group.venue)

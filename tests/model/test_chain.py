@@ -72,7 +72,7 @@ def test_workers_of_a_training_cohort_need_no_trained_on() -> None:
     graph = validate_chain(program)
     trains = {(u[1], v[1]) for u, v, d in graph.edges(data=True) if d["relation"] == "trains"}
     assert trains == {(COACH, w.id) for w in program.workers}
-    assert workers_to_train(program) == program.workers
+    assert workers_to_train(program) == ()
 
 
 def test_untrained_worker_guiding_a_group() -> None:
@@ -95,7 +95,7 @@ def test_untrained_worker_guiding_a_group() -> None:
     )
     assert problem.path == ("groups", 0, "workers", 0)
     # A training elsewhere, named by its date and coach, counts.
-    elsewhere = attrs.evolve(untrained, trained_on=dt.date(2020, 11, 5))
+    elsewhere = attrs.evolve(untrained, trained_by=COACH, trained_on=dt.date(2020, 11, 5))
     validate_chain(attrs.evolve(program, workers=(elsewhere, *PROGRAM.workers[1:])))
 
 

@@ -14,7 +14,7 @@ import pytest
 from joinus_method import Closure, Venue
 from joinus_method.planning.exports import CSV_COLUMNS, to_csv, to_ics
 from joinus_method.planning.schedule import ProgramPlan, plan_program
-from tests.seed import CURRICULA, NOORDWIJK
+from tests.seed import CURRICULA, NOORDWIJK, trained_elsewhere
 
 PROGRAM = NOORDWIJK
 UNTIL = dt.date(2022, 5, 31)
@@ -135,7 +135,7 @@ def test_csv_rows_of_one_day_run_by_start_time() -> None:
     stands at its start time, after what is planned at that time."""
     workers = (
         *PROGRAM.workers,
-        *(attrs.evolve(PROGRAM.workers[0], id=f"werker-{n}") for n in (5, 6)),
+        *(trained_elsewhere(attrs.evolve(PROGRAM.workers[0], id=f"werker-{n}")) for n in (5, 6)),
     )
     closed = Venue("de-schuur", "De Schuur", "noordwijk", closures=(Closure(DAY, "lekkage"),))
     older = PROGRAM.groups[0]

@@ -30,7 +30,14 @@ from joinus_method.planning.schedule import (
     plan_series,
 )
 from tests.calendar_model import koningsdag, shipped_school_holidays
-from tests.seed import CURRICULA, EVENINGS, NOORDWIJK, TRAINING
+from tests.seed import (
+    CURRICULA,
+    EVENINGS,
+    NOORDWIJK,
+    TRAINING,
+    trained_elsewhere,
+    without_trainings,
+)
 from tests.strategies import (
     closures,
     dates,
@@ -555,8 +562,7 @@ class TestChainPrecedence:
         training: the cohort decides, and the difference is a violation in both modes."""
         early = dt.date(2021, 4, 1)
         workers = tuple(
-            attrs.evolve(w, trained_on=early) if w.id in OLDER.workers else w
-            for w in NOORDWIJK.workers
+            trained_elsewhere(w, early) if w.id in OLDER.workers else w for w in NOORDWIJK.workers
         )
         starting = attrs.evolve(OLDER, start_date=dt.date(2021, 4, 13))
         program = attrs.evolve(NOORDWIJK, workers=workers, groups=(starting, YOUNGER))
@@ -581,11 +587,11 @@ class TestChainPrecedence:
 
     def test_untrained_worker_is_a_violation(self) -> None:
         """A group whose worker has no training at all is not planned and is reported."""
-        worker = attrs.evolve(NOORDWIJK.worker(OLDER.workers[0]), trained_on=None)
+        elsewhere = without_trainings(NOORDWIJK)
+        worker = attrs.evolve(elsewhere.worker(OLDER.workers[0]), trained_on=None)
         program = attrs.evolve(
-            NOORDWIJK,
-            workers=tuple(worker if w.id == worker.id else w for w in NOORDWIJK.workers),
-            trainings=(),
+            elsewhere,
+            workers=tuple(worker if w.id == worker.id else w for w in elsewhere.workers),
         )
         plan = plan_program(program, CURRICULA, until=dt.date(2021, 12, 31))
         assert [v.rule for v in plan.violations] == ["untrained-worker"]
@@ -855,7 +861,10 @@ class TestReviewedEdges:
         on one evening; with one room the 17:30 group has to move."""
         workers = (
             *NOORDWIJK.workers,
-            *(attrs.evolve(NOORDWIJK.workers[0], id=f"werker-{n}") for n in (5, 6)),
+            *(
+                trained_elsewhere(attrs.evolve(NOORDWIJK.workers[0], id=f"werker-{n}"))
+                for n in (5, 6)
+            ),
         )
         groups = tuple(
             attrs.evolve(OLDER, id=f"g{i}", start_time=start, workers=pair)
@@ -996,10 +1005,7 @@ class TestExactOutput:
         slots up to and including 25 May as "workers not yet trained"; a plan that only
         reports keeps them and names the later day."""
         ready = {"daan-kuijpers": dt.date(2021, 5, 11), "esra-yildiz": dt.date(2021, 5, 25)}
-        workers = tuple(
-            attrs.evolve(w, trained_on=ready.get(w.id, w.trained_on)) for w in NOORDWIJK.workers
-        )
-        program = attrs.evolve(NOORDWIJK, workers=workers, trainings=())
+        program = without_trainings(NOORDWIJK, ready)
         plan = plan_program(program, CURRICULA, until=dt.date(2021, 7, 31), clashes=mode)
         older = plan.plan(OLDER.id)
         if mode is ClashMode.SKIP:
@@ -1069,7 +1075,7 @@ class TestClashReports:
             NOORDWIJK,
             workers=(
                 *NOORDWIJK.workers,
-                *(attrs.evolve(worker, id=f"werker-{n}") for n in (5, 6, 7)),
+                *(trained_elsewhere(attrs.evolve(worker, id=f"werker-{n}")) for n in (5, 6, 7)),
             ),
             venues=(*NOORDWIJK.venues, *(attrs.evolve(venue, id=f"zaal-{n}") for n in (3, 4, 5))),
             groups=tuple(
@@ -1159,10 +1165,6 @@ class TestProgramPlanning:
         one = attrs.evolve(
             EVENINGS, id="kennismaking", sessions=EVENINGS.sessions[:1], repeats=False
         )
-        workers = tuple(
-            attrs.evolve(w, trained_on=dt.date(2021, 5, 25)) if w.id == "esra-yildiz" else w
-            for w in NOORDWIJK.workers
-        )
         twin = attrs.evolve(
             OLDER,
             id="tweeling",
@@ -1172,11 +1174,9 @@ class TestProgramPlanning:
             curriculum="kennismaking",
         )
         program = attrs.evolve(
-            NOORDWIJK,
-            workers=workers,
+            without_trainings(NOORDWIJK, {"esra-yildiz": dt.date(2021, 5, 25)}),
             groups=(twin, OLDER),
             max_groups_per_worker=3,
-            trainings=(),
         )
         plan = plan_program(
             program,

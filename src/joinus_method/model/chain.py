@@ -170,5 +170,7 @@ def youths_reached(graph: nx.DiGraph[Any], coach_id: str) -> tuple[str, ...]:
 
 
 def workers_to_train(program: Program) -> tuple[YouthWorker, ...]:
-    """The workers of *program* who have not yet completed the worker training."""
-    return tuple(w for w in program.workers if not w.trained)
+    """The workers of *program* a coach must still train: in none of its trainings, and
+    without a training elsewhere."""
+    in_cohort = {w for t in program.trainings for w in t.workers}
+    return tuple(w for w in program.workers if not w.trained and w.id not in in_cohort)

@@ -132,7 +132,8 @@ class YouthWorker:
 
     @property
     def trained(self) -> bool:
-        """Whether the worker has completed the training."""
+        """Whether the worker completed a training elsewhere (``trained_on``); a worker in
+        one of the program's trainings is trained when it ends."""
         return self.trained_on is not None
 
 
