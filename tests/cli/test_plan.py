@@ -59,8 +59,9 @@ def test_one_group_until_a_date_with_exports(
     assert max(r["date"] for r in rows) <= "2021-12-31"
 
 
-def test_clash_in_report_mode_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Two groups with the same workers at the same time: report mode names the clash."""
+def test_a_clash_on_every_slot_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two groups with the same worker at the same time: report mode names each clash; skip
+    mode skips every slot of the second group and fails, naming the first."""
     twin = (
         PROGRAM_TEXT.replace('id = "groep-12-18-the-base"', 'id = "tweede-groep"')
         .replace(
@@ -80,8 +81,41 @@ def test_clash_in_report_mode_exits_1(tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 1
     assert "error: clash: group 'tweede-groep' on 2021-05-11: daan-kuijpers is already in" in (err)
     code, out, err = run(["plan", str(program), "--until", "2021-07-01"], capsys)
-    assert code == 0, err
+    assert code == 1
     assert "clash: daan-kuijpers is already in groep-18-25-x-out" in out
+    assert err == (
+        "error: no-sessions: group 'tweede-groep' gets no session up to 2021-07-01: 4 of its "
+        "4 slots clash with 'groep-18-25-x-out'\n"
+    )
+
+
+def test_the_share_of_slots_clashes_may_take(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A webinar at X-Out on a group evening takes one slot of five: allowed at 20% (the
+    default), too many at 19%; the share is a fraction or a percentage."""
+    text = PROGRAM_TEXT.replace(
+        "date = 2021-04-20\nstart_time = 19:30:00", "date = 2021-05-25\nstart_time = 19:30:00"
+    ).replace("online = true", 'venue = "x-out"')
+    program = tmp_path / "program.toml"
+    program.write_text(text, encoding="utf-8")
+    args = ["plan", str(program), "--until", "2021-07-06", "--group", "groep-18-25-x-out"]
+    code, out, err = run(args, capsys)
+    assert (code, err) == (0, "")
+    assert "2021-05-25 Tue  groep-18-25-x-out  clash: venue x-out is in use by" in out
+    for share in ("0.19", "19%"):
+        code, _, err = run([*args, "--max-clash-share", share], capsys)
+        assert code == 1
+        assert err == (
+            "error: lost-to-clashes: group 'groep-18-25-x-out' loses 1 of its 5 slots to "
+            "clashes with 'webinar-eenzaamheid-jongeren-2021' (at most 19% may be lost)\n"
+        )
+    for wrong in ("1.5", "-5%", "veel"):
+        with pytest.raises(SystemExit) as caught:
+            main([*args, f"--max-clash-share={wrong}"])
+        assert caught.value.code == 2
+        message = f"not a share between 0 and 1 (or 0% and 100%): {wrong!r}"
+        assert message in capsys.readouterr().err
 
 
 def test_untrained_worker_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,6 +18,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from joinus_method import Closure, Curriculum, Program, Training, UnknownId, Weekday
 from joinus_method.planning.closures import ClosureCalendar, OutsideCalendar
 from joinus_method.planning.schedule import (
+    MAX_CLASH_SHARE,
     ClashMode,
     PlanningError,
     Series,
@@ -411,9 +412,23 @@ class TestConflicts:
                 if s.series.venue == a.series.venue and s.start < a.end and a.start < s.end
             ]
             assert len(same_time) <= rooms[a.series.venue]
-        assert plan.violations == ()
         for p in plan.plans:
             assert [s.number for s in p.sessions] == list(range(1, len(p.sessions) + 1))
+        # What the skipping cost is named: every series without a session, or that lost more
+        # than a fifth of its slots to clashes, and only those.
+        named = {v.series[0]: v for v in plan.violations}
+        for p in plan.plans:
+            clashed = [k for k in p.skipped if k.reason.startswith("clash: ")]
+            slots = len(p.sessions) + len(p.skipped)
+            if not p.sessions and slots:
+                assert named.pop(p.series.id).rule == "no-sessions"
+            elif len(clashed) * 5 > slots:
+                violation = named.pop(p.series.id)
+                assert violation.rule == "lost-to-clashes"
+                assert f"loses {len(clashed)} of its {slots} slots" in violation.message
+                others = {k.reason.rsplit(" ", 1)[1] for k in clashed}
+                assert others <= set(violation.series[1:])
+        assert named == {}
 
     @given(shared_programs(), st.data())
     def test_report_mode_names_every_clash(self, program: Program, data: st.DataObject) -> None:
@@ -1152,6 +1167,88 @@ class TestClashReports:
             (("r", "p"), day) for day in plan.plan("p").days
         ]
         assert len(plan.violations) == 4
+
+
+class TestNothingDisappears:
+    """A series with slots up to the horizon but no session, or that loses more than a share
+    of its slots to clashes (a fifth by default), is a violation naming the other series."""
+
+    @staticmethod
+    def program() -> Program:
+        """The seed with a meeting at X-Out on 25 May 2021, when the older group meets."""
+        (webinar,) = NOORDWIJK.events
+        meeting = attrs.evolve(
+            webinar, id="bijeenkomst", date=dt.date(2021, 5, 25), online=False, venue="x-out"
+        )
+        return attrs.evolve(NOORDWIJK, events=(webinar, meeting))
+
+    @pytest.mark.parametrize(
+        ("until", "share", "lost"),
+        [
+            # 11 May, 25 May (taken), 8 June, 22 June, 6 July: one of five slots is a fifth.
+            (dt.date(2021, 7, 6), MAX_CLASH_SHARE, False),
+            # Up to 22 June: one of four slots is more than a fifth.
+            (dt.date(2021, 6, 22), MAX_CLASH_SHARE, True),
+            (dt.date(2021, 6, 22), 0.25, False),
+            (dt.date(2021, 7, 6), 0.19, True),
+            (dt.date(2021, 7, 6), 0.0, True),
+        ],
+    )
+    def test_the_share_lost_to_clashes(self, until: dt.date, share: float, lost: bool) -> None:
+        """One slot lost of four is too many at most a fifth, one of five is not."""
+        plan = plan_program(self.program(), CURRICULA, until=until, max_clash_share=share)
+        older = plan.plan(OLDER.id)
+        assert [(k.day, k.reason) for k in older.skipped] == [
+            (dt.date(2021, 5, 25), "clash: venue x-out is in use by bijeenkomst")
+        ]
+        slots = 4 if until.month == 6 else 5
+        expected = Violation(
+            "lost-to-clashes",
+            f"group {OLDER.id!r} loses 1 of its {slots} slots to clashes with 'bijeenkomst' "
+            f"(at most {share:.0%} may be lost)",
+            (OLDER.id, "bijeenkomst"),
+            dt.date(2021, 5, 25),
+        )
+        assert plan.violations == ((expected,) if lost else ())
+
+    def test_no_session_at_all(self) -> None:
+        """A group whose every slot up to the horizon is taken, or closed, is named."""
+        taken = plan_program(
+            self.program(), CURRICULA, until=dt.date(2021, 5, 25), groups=[OLDER.id]
+        )
+        # 11 May is open: only the 25th is taken, so the group has a session.
+        assert [v.rule for v in taken.violations] == ["lost-to-clashes"]
+        late = attrs.evolve(OLDER, start_date=dt.date(2021, 5, 25))
+        program = attrs.evolve(self.program(), groups=(late, YOUNGER))
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 6, 1))
+        assert plan.violations == (
+            Violation(
+                "no-sessions",
+                f"group {OLDER.id!r} gets no session up to 2021-06-01: 1 of its 1 slots clash "
+                "with 'bijeenkomst'",
+                (OLDER.id, "bijeenkomst"),
+                dt.date(2021, 5, 25),
+            ),
+        )
+        summer = attrs.evolve(OLDER, start_date=dt.date(2021, 7, 20))
+        program = attrs.evolve(NOORDWIJK, groups=(summer, YOUNGER))
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 8, 3))
+        assert plan.violations == (
+            Violation(
+                "no-sessions",
+                f"group {OLDER.id!r} gets no session up to 2021-08-03: all 2 of its slots are "
+                "closed",
+                (OLDER.id,),
+            ),
+        )
+        # A group that starts after the horizon has no slots: nothing is missing.
+        assert plan_program(program, CURRICULA, until=dt.date(2021, 7, 19)).violations == ()
+
+    @pytest.mark.parametrize("share", [-0.1, 1.5])
+    def test_a_share_is_a_fraction(self, share: float) -> None:
+        """The largest share lost lies between 0 and 1."""
+        with pytest.raises(PlanningError, match=f"between 0 and 1, not {share}"):
+            plan_program(NOORDWIJK, CURRICULA, until=dt.date(2021, 7, 6), max_clash_share=share)
 
 
 class TestProgramPlanning:

@@ -26,7 +26,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Plan the trainings, events and groups of a program onto real dates, "
         "skipping public holidays, school holidays, closures and leave. Without PROGRAM, the "
         "bundled Noordwijk 2021 program is planned. Exit status: 0 planned, 1 a rule is "
-        "broken (a clash in report mode, an untrained worker) or the input is invalid.",
+        "broken (a clash in report mode, an untrained worker, a series without sessions or "
+        "that loses too many slots to clashes) or the input is invalid.",
     )
     plan.add_argument("program", nargs="?", metavar="PROGRAM", help="program TOML file")
     plan.add_argument(
@@ -51,6 +52,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="skip",
         help="skip a clashing slot (default) or report the clash as an error",
     )
+    plan.add_argument(
+        "--max-clash-share",
+        type=_share,
+        metavar="SHARE",
+        help="largest share of a series' slots that clashes may take when skipping, "
+        "as 0.2 or 20%% (default 20%%); a series that loses more fails the plan",
+    )
 
 
 def _date(text: str) -> dt.date:
@@ -60,6 +68,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _share(text: str) -> float:
+    try:
+        share = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        share = -1.0
+    if not 0 <= share <= 1:
+        raise argparse.ArgumentTypeError(f"not a share between 0 and 1 (or 0% and 100%): {text!r}")
+    return share
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Check the program and its curricula, plan it, print the plan, write the exports."""
     import attrs
@@ -67,7 +85,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from joinus_method.documents.references import curricula_for
     from joinus_method.model.program import Program
     from joinus_method.planning.closures import OutsideCalendar
-    from joinus_method.planning.schedule import ClashMode, PlanningError, plan_program
+    from joinus_method.planning.schedule import (
+        MAX_CLASH_SHARE,
+        ClashMode,
+        PlanningError,
+        plan_program,
+    )
 
     results = _checked(args, err)
     if results is None:
@@ -82,6 +105,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             until=until,
             clashes=ClashMode(args.clashes),
             groups=args.group,
+            max_clash_share=(
+                MAX_CLASH_SHARE if args.max_clash_share is None else args.max_clash_share
+            ),
         )
     except (PlanningError, OutsideCalendar) as exc:
         print(f"error: {exc}", file=err)

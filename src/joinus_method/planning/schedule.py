@@ -57,6 +57,9 @@ __all__ = [
 MAX_SLOTS = 5000
 """Most grid slots one series may look at before planning gives up."""
 
+MAX_CLASH_SHARE = 0.2
+"""Largest share of a series' slots that clashes may take before the plan names it."""
+
 
 class PlanningError(JoinUsError, ValueError):
     """A plan cannot be made from these inputs."""
@@ -662,6 +665,7 @@ def plan_program(
     clashes: ClashMode = ClashMode.SKIP,
     cancellations: Mapping[str, Sequence[Closure]] | None = None,
     groups: Sequence[str] | None = None,
+    max_clash_share: float = MAX_CLASH_SHARE,
 ) -> ProgramPlan:
     """Plan the trainings, events and groups of *program* together.
 
@@ -672,7 +676,13 @@ def plan_program(
     No group session is planned on or before the day a worker's training ends; a worker
     with no training at all is a violation and their group is not planned.
     *groups* limits the groups planned (trainings and events are always planned).
+
+    Nothing disappears silently: a series with slots up to the horizon but no session is a
+    ``no-sessions`` violation, and one that loses more than *max_clash_share* of its slots
+    to clashes (in skip mode) is a ``lost-to-clashes`` violation naming the other series.
     """
+    if not 0 <= max_clash_share <= 1:
+        raise PlanningError(f"max_clash_share must lie between 0 and 1, not {max_clash_share}")
     planner = _ProgramPlanner(
         program,
         curricula,
@@ -681,6 +691,7 @@ def plan_program(
         until=until,
         clashes=clashes,
         cancellations=cancellations or {},
+        max_clash_share=max_clash_share,
     )
     trained = planner.trainings()
     planner.events()
@@ -700,6 +711,7 @@ class _ProgramPlanner:
     until: dt.date | None
     clashes: ClashMode
     cancellations: Mapping[str, Sequence[Closure]]
+    max_clash_share: float = MAX_CLASH_SHARE
     plans: list[SeriesPlan] = attrs.Factory(list)
     violations: list[Violation] = attrs.Factory(list)
     zone: zoneinfo.ZoneInfo = attrs.field(init=False)
@@ -820,6 +832,7 @@ class _ProgramPlanner:
         )
         # Most series share nobody and no venue on any of their dates with what is booked:
         # then there is no clash to look for. Otherwise plan again, slot by slot.
+        lost: dict[int, tuple[str, ...]] = {}
         if not self.bookings.book_if_free(result):
             if self.clashes is ClashMode.SKIP:
                 result = plan_series(
@@ -829,20 +842,30 @@ class _ProgramPlanner:
                     self.calendar,
                     until=horizon,
                     cancelled=cancelled,
-                    extra=self._or_clash(series, extra),
+                    extra=self._or_clash(series, extra, lost),
                 )
             else:
                 self.violations.extend(_clashes(self.bookings, result))
             self.bookings.book(result)
+        self.violations.extend(_losses(result, lost, self.max_clash_share, horizon))
         return result
 
-    def _or_clash(self, series: Series, extra: Extra | None) -> Extra:
-        """*extra*, then a clash of *series* with what is booked."""
+    def _or_clash(
+        self, series: Series, extra: Extra | None, lost: dict[int, tuple[str, ...]]
+    ) -> Extra:
+        """*extra*, then a clash of *series* with what is booked; notes in *lost* the day
+        of each clash and the series it clashes with."""
         bookings = self.bookings
 
         def blocked(day: dt.date, minutes: int) -> str | None:
             reason = extra(day, minutes) if extra is not None else None
-            return reason if reason is not None else bookings.clash(series, day, minutes)
+            if reason is not None:
+                return reason
+            found = bookings.overlapping(series, day, minutes)
+            if not found:
+                return None
+            lost[day.toordinal()] = tuple(dict.fromkeys(other for _, other in found))
+            return f"clash: {found[0][0]}"
 
         return blocked
 
@@ -901,6 +924,35 @@ def _untrained(group: Group, workers: Iterable[str]) -> list[Violation]:
         )
         for w in workers
     ]
+
+
+def _losses(
+    plan: SeriesPlan, lost: Mapping[int, tuple[str, ...]], share: float, horizon: dt.date | None
+) -> list[Violation]:
+    """The violations of a series that got no session, or lost too many slots to clashes."""
+    series = plan.series
+    slots = len(plan.day_numbers) + len(plan.skipped_numbers)
+    if not slots:
+        return []
+    others = tuple(dict.fromkeys(o for day in sorted(lost) for o in lost[day]))
+    names = ", ".join(repr(o) for o in others)
+    first = dt.date.fromordinal(min(lost)) if lost else None
+    if not plan.day_numbers:
+        up_to = f" up to {horizon}" if horizon is not None else ""
+        why = (
+            f"{len(lost)} of its {slots} slots clash with {names}"
+            if lost
+            else f"all {slots} of its slots are closed"
+        )
+        message = f"{series.kind.value} {series.id!r} gets no session{up_to}: {why}"
+        return [Violation("no-sessions", message, (series.id, *others), first)]
+    if len(lost) > share * slots:
+        message = (
+            f"{series.kind.value} {series.id!r} loses {len(lost)} of its {slots} slots to "
+            f"clashes with {names} (at most {share:.0%} may be lost)"
+        )
+        return [Violation("lost-to-clashes", message, (series.id, *others), first)]
+    return []
 
 
 def _weekday(number: int) -> int:
