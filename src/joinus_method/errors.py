@@ -35,7 +35,9 @@ class Problem:
     ``path`` points at the offending key; ``line`` and ``column`` (1-based) are set when
     the problem was found in a file; ``kind`` is ``"syntax"`` (not TOML at all),
     ``"structure"`` (a key missing, unknown or of the wrong type) or ``"rule"`` (well
-    formed, but breaks a rule of the domain).
+    formed, but breaks a rule of the domain). ``related`` points at a second place the
+    problem concerns (the other group of a clash); ``related_line`` and
+    ``related_column`` are its place in the file.
     """
 
     message: str
@@ -44,6 +46,9 @@ class Problem:
     file: str | None = None
     line: int | None = None
     column: int | None = None
+    related: ValuePath | None = None
+    related_line: int | None = None
+    related_column: int | None = None
 
     def at(self, *prefix: str | int) -> Problem:
         """The same problem, seen from a value that holds this one under *prefix*."""
@@ -54,7 +59,13 @@ class Problem:
         if self.file is not None:
             where = f"{self.file}:{self.line or 1}:{self.column or 1}: "
         at = f" [at {format_path(self.path)}]" if self.kind != "syntax" else ""
-        return f"{where}error: {self.message}{at}"
+        text = f"{where}error: {self.message}{at}"
+        if self.related is not None and self.file is not None and self.related_line is not None:
+            text += (
+                f"\n{self.file}:{self.related_line}:{self.related_column or 1}: note: "
+                f"the other one is here [at {format_path(self.related)}]"
+            )
+        return text
 
 
 class JoinUsError(Exception):

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from joinus_method.errors import Problem
+
+if TYPE_CHECKING:
+    from joinus_method.documents.references import CheckedFile
 
 __all__ = ["add_parser", "run"]
 
@@ -32,6 +38,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     results = check_files(args.files)
     if args.bundled:
         results += check_texts([(d.source, d.text()) for d in bundled_documents()])
+    results = [_calendar_checked(r, results) for r in results]
     failed = 0
     for result in results:
         if result.ok:
@@ -45,5 +52,31 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     total = len(results)
     errors = sum(len(r.problems) for r in results)
     summary = f"{total - failed} of {total} files valid"
-    print(summary + (f", {errors} errors" if errors else ""), file=out)
+    if errors:
+        summary += f", {errors} error" + ("s" if errors > 1 else "")
+    print(summary, file=out)
     return 1 if failed else 0
+
+
+def _calendar_checked(result: CheckedFile, results: Sequence[CheckedFile]) -> CheckedFile:
+    """*result*, with the calendar rules its program breaks whatever the dates."""
+    import attrs
+
+    from joinus_method.documents.references import curricula_for, locate
+    from joinus_method.model.program import Program
+    from joinus_method.planning.checks import program_problems
+    from joinus_method.planning.closures import OutsideCalendar
+    from joinus_method.planning.schedule import PlanningError
+
+    program = result.document
+    if not isinstance(program, Program) or result.text is None:
+        return result
+    given = [r.document for r in results if r.document is not None]
+    try:
+        found = program_problems(program, curricula_for(program, given))
+    except (PlanningError, OutsideCalendar) as exc:
+        found = [Problem(str(exc))]
+    if not found:
+        return result
+    problems = locate(found, result.source, result.text)
+    return attrs.evolve(result, document=None, problems=tuple(problems))

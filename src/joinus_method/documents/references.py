@@ -22,7 +22,7 @@ from .bundled import bundled_documents
 from .files import Document, DocumentKind, loads
 from .positions import key_positions
 
-__all__ = ["CheckedFile", "check_files", "check_texts", "curricula_for"]
+__all__ = ["CheckedFile", "check_files", "check_texts", "curricula_for", "locate"]
 
 
 @attrs.frozen
@@ -32,6 +32,8 @@ class CheckedFile:
     source: str
     document: Document | None
     problems: tuple[Problem, ...]
+    text: str | None = None
+    """The text that was checked, when it could be read."""
 
     @property
     def ok(self) -> bool:
@@ -91,13 +93,25 @@ def _check(texts: Sequence[tuple[str, str | None, Problem | None]]) -> list[Chec
         if doc is not None and text is not None:
             found = _reference_problems(doc, registry)
             if found:
-                positions = key_positions(text)
-                for p in found:
-                    line, column = positions.locate(p.path)
-                    problems.append(attrs.evolve(p, file=source, line=line, column=column))
+                problems.extend(locate(found, source, text))
                 problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        results.append(CheckedFile(source, None if problems else doc, tuple(problems)))
+        results.append(CheckedFile(source, None if problems else doc, tuple(problems), text))
     return results
+
+
+def locate(problems: Sequence[Problem], source: str, text: str) -> list[Problem]:
+    """*problems* of the document in *text*, with the file, line and column of their key
+    paths (and of the related path, where there is one)."""
+    positions = key_positions(text)
+    located = []
+    for p in problems:
+        line, column = positions.locate(p.path)
+        p = attrs.evolve(p, file=source, line=line, column=column)
+        if p.related is not None:
+            line, column = positions.locate(p.related)
+            p = attrs.evolve(p, related_line=line, related_column=column)
+        located.append(p)
+    return located
 
 
 def _reference_problems(doc: Document, registry: _Registry) -> list[Problem]:

@@ -52,6 +52,8 @@ __all__ = [
     "plan_group",
     "plan_program",
     "plan_series",
+    "trained_on_differs",
+    "training_ends",
 ]
 
 MAX_SLOTS = 5000
@@ -699,6 +701,31 @@ def plan_program(
     return ProgramPlan(program.id, tuple(planner.plans), tuple(planner.violations))
 
 
+def trained_on_differs(worker: str, trained_on: dt.date, end: dt.date, training: str) -> str:
+    """What is wrong when a worker's ``trained_on`` is not the day their cohort ends."""
+    return (
+        f"worker {worker!r} has trained_on {trained_on}, but their training {training!r} "
+        f"ends on {end}: leave trained_on out, the training decides"
+    )
+
+
+def training_ends(
+    program: Program, curricula: Mapping[str, Curriculum], calendar: ClosureCalendar | None = None
+) -> dict[str, tuple[dt.date, str]]:
+    """For each worker in one of *program*'s training cohorts, the day they are trained (the
+    day the first of their cohorts ends, follow-up coaching aside) and that cohort's id."""
+    planner = _ProgramPlanner(
+        program,
+        curricula,
+        calendar or ClosureCalendar.for_program(program),
+        _Bookings.for_program(program),
+        until=None,
+        clashes=ClashMode.SKIP,
+        cancellations={},
+    )
+    return planner.cohorts()
+
+
 @attrs.define
 class _ProgramPlanner:
     """Plans the series of one program in turn, booking each so later ones see it; collects
@@ -734,18 +761,7 @@ class _ProgramPlanner:
         differs from the end of the worker's cohort is a violation; the cohort decides.
         """
         program = self.program
-        first: dict[str, tuple[dt.date, str]] = {}
-        if program.trainings:
-            cur = self.curriculum(program.curricula.training)
-            for training in program.trainings:
-                series = _training_series(program, training, cur, self.zone)
-                # Planned to its end even past the horizon: it decides who is trained.
-                result = self.plan(series, cur, training.start_date, None, None)
-                end = _training_end(result, training.start_date)
-                for worker_id in training.workers:
-                    if worker_id not in first or end < first[worker_id][0]:
-                        first[worker_id] = (end, training.id)
-                self.plans.append(result if self.until is None else result.until(self.until))
+        first = self.cohorts()
         trained: dict[str, dt.date] = {}
         for worker in program.workers:
             cohort = first.get(worker.id)
@@ -758,14 +774,30 @@ class _ProgramPlanner:
                 self.violations.append(
                     Violation(
                         "trained-on-differs",
-                        f"worker {worker.id!r} has trained_on {worker.trained_on}, but their "
-                        f"training {cohort[1]!r} ends on {cohort[0]}: leave trained_on out, "
-                        "the training decides",
+                        trained_on_differs(worker.id, worker.trained_on, *cohort),
                         (cohort[1],),
                         worker.trained_on,
                     )
                 )
         return trained
+
+    def cohorts(self) -> dict[str, tuple[dt.date, str]]:
+        """Plan the trainings; for each worker in one, the day the first of theirs ends and
+        its id."""
+        program = self.program
+        first: dict[str, tuple[dt.date, str]] = {}
+        if program.trainings:
+            cur = self.curriculum(program.curricula.training)
+            for training in program.trainings:
+                series = _training_series(program, training, cur, self.zone)
+                # Planned to its end even past the horizon: it decides who is trained.
+                result = self.plan(series, cur, training.start_date, None, None)
+                end = _training_end(result, training.start_date)
+                for worker_id in training.workers:
+                    if worker_id not in first or end < first[worker_id][0]:
+                        first[worker_id] = (end, training.id)
+                self.plans.append(result if self.until is None else result.until(self.until))
+        return first
 
     def events(self) -> None:
         """Plan the events, each once."""
