@@ -7,7 +7,15 @@ import datetime as dt
 import attrs
 import pytest
 
-from joinus_method import ChainError, Coach, Membership, Program, UnknownId, YouthWorker
+from joinus_method import (
+    ChainError,
+    Coach,
+    InvalidValue,
+    Membership,
+    Program,
+    UnknownId,
+    YouthWorker,
+)
 from joinus_method.documents.bundled import load_bundled
 from joinus_method.model.chain import (
     build_chain,
@@ -107,9 +115,54 @@ def test_max_groups_per_worker() -> None:
     program = attrs.evolve(PROGRAM, groups=(*PROGRAM.groups, third, fourth))
     graph = build_chain(program)
     (problem,) = chain_problems(program, graph)
-    assert "guides 3 groups" in problem.message
-    assert "the most is 2" in problem.message
+    assert problem.message == (
+        f"worker {worker!r} guides 3 groups at once from {OLDER.start_date} "
+        f"(derde, {OLDER.id}, vierde); the most is 2"
+    )
+    assert problem.path == ("workers", 0)
     assert chain_problems(program, graph, max_groups_per_worker=3) == []
+
+
+@pytest.mark.parametrize(
+    ("first_ends", "third_starts", "at_once"),
+    [
+        # The first group ends the day before the third starts: never three at once.
+        (dt.date(2022, 5, 9), dt.date(2022, 5, 10), 2),
+        # It ends on the day the third starts: three on that day.
+        (dt.date(2022, 5, 10), dt.date(2022, 5, 10), 3),
+        (None, dt.date(2030, 5, 7), 3),
+    ],
+)
+def test_groups_count_while_they_run(
+    first_ends: dt.date | None, third_starts: dt.date, at_once: int
+) -> None:
+    """Only groups that run at the same time count toward a worker's maximum."""
+    worker = OLDER.workers[0]
+    first = attrs.evolve(OLDER, end_date=first_ends)
+    second = attrs.evolve(YOUNGER, id="tweede", workers=(worker, YOUNGER.workers[0]))
+    third = attrs.evolve(
+        OLDER, id="derde", start_date=third_starts, workers=(worker, YOUNGER.workers[1])
+    )
+    program = attrs.evolve(PROGRAM, groups=(first, second, third))
+    problems = chain_problems(program, build_chain(program))
+    if at_once == 2:
+        assert problems == []
+    else:
+        (problem,) = problems
+        assert problem.message == (
+            f"worker {worker!r} guides 3 groups at once from {third_starts} "
+            f"(derde, {OLDER.id}, tweede); the most is 2"
+        )
+
+
+def test_a_group_ends_on_or_after_its_start() -> None:
+    """An end before the start is refused, naming both days."""
+    with pytest.raises(InvalidValue) as caught:
+        attrs.evolve(OLDER, end_date=OLDER.start_date - dt.timedelta(days=1))
+    (problem,) = caught.value.problems
+    assert problem.message == "end_date 2021-05-10 lies before start_date 2021-05-11"
+    assert problem.path == ("end_date",)
+    assert attrs.evolve(OLDER, end_date=OLDER.start_date).end_date == OLDER.start_date
 
 
 def test_cycles_of_coaches() -> None:

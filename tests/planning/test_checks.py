@@ -80,6 +80,12 @@ class TestRecurringClashes:
             # Back to back: 17:00-19:00 then 19:00.
             ({"start_time": dt.time(17), "curriculum": "elke-2"}, False),
             ({"start_time": dt.time(17, 1), "curriculum": "elke-2"}, True),
+            # The other group has ended by then; or it ends on the day this one starts.
+            (
+                {"start_date": dt.date(2021, 6, 8), "end_date": None, "x": dt.date(2021, 6, 7)},
+                False,
+            ),
+            ({"start_date": dt.date(2021, 6, 8), "end_date": None, "x": dt.date(2021, 6, 8)}, True),
             # Another weekday.
             ({"weekday": Weekday.WEDNESDAY, "start_date": dt.date(2021, 5, 12)}, False),
             # Weekly against fortnightly: only every other evening clashes.
@@ -91,6 +97,10 @@ class TestRecurringClashes:
     def test_when_every_slot_clashes(self, later: dict[str, object], clash: bool) -> None:
         """Only a clash on every slot of the later group is found before planning."""
         first: dict[str, object] = {"start_date": dt.date(2021, 5, 11), "curriculum": "elke-2"}
+        later = dict(later)
+        if "x" in later:
+            # The day the first group ends.
+            first["end_date"] = later.pop("x")
         second = {"workers": ("noor-bakker", DAAN), **first, **later}
         program = program_with(first, second)
         found = recurring_clashes(program, {**CURRICULA, **UNIFORM})

@@ -1294,6 +1294,17 @@ class TestProgramPlanning:
             (dt.date(2021, 7, 20), "zomervakantie regio midden"),
         ]
 
+    @pytest.mark.parametrize("end", [dt.date(2021, 6, 21), dt.date(2021, 6, 22)])
+    def test_a_group_meets_up_to_its_end(self, end: dt.date) -> None:
+        """A group with an end date meets up to and including that day, not after."""
+        program = attrs.evolve(NOORDWIJK, groups=(attrs.evolve(OLDER, end_date=end), YOUNGER))
+        plan = plan_program(program, CURRICULA, until=dt.date(2021, 12, 31))
+        older = plan.plan(OLDER.id)
+        expected = [dt.date(2021, 5, 11), dt.date(2021, 5, 25), dt.date(2021, 6, 8)]
+        assert list(older.days) == expected + ([end] if end.day == 22 else [])
+        assert older.skipped == ()
+        assert plan.plan(YOUNGER.id).days[-1] > dt.date(2021, 12, 1)
+
     def test_an_event_is_planned_once_and_within_the_horizon(self) -> None:
         """An event on a repeating curriculum holds each session once; an event after the
         horizon holds none."""

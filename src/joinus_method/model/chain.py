@@ -7,13 +7,14 @@ networkx is imported only when a chain is built.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from joinus_method.errors import ChainError, Problem, UnknownId
 
 from .people import Membership, YouthWorker
-from .program import Program
+from .program import Group, Program
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -76,8 +77,9 @@ def chain_problems(
     """Every way *graph*, the chain of *program*, breaks the rules of the method.
 
     Each group has two workers trained under a coach (in one of the program's training
-    cohorts, or elsewhere with ``trained_by`` and ``trained_on``); no worker
-    guides more groups than *max_groups_per_worker* (the program's own maximum by default);
+    cohorts, or elsewhere with ``trained_by`` and ``trained_on``); no worker guides more
+    groups at once (groups whose days from start to end overlap) than
+    *max_groups_per_worker* (the program's own maximum by default);
     the chain has no cycles.
     """
     import networkx as nx
@@ -99,15 +101,20 @@ def chain_problems(
                         ("groups", i, "workers", j),
                     )
                 )
+    groups = {g.id: g for g in program.groups}
     for i, worker in enumerate(program.workers):
-        guided = sorted(
-            node[1] for node in graph.successors(("worker", worker.id)) if node[0] == "group"
-        )
-        if len(guided) > limit:
+        guided = [
+            groups[node[1]]
+            for node in graph.successors(("worker", worker.id))
+            if node[0] == "group"
+        ]
+        since, together = _most_at_once(guided)
+        if len(together) > limit:
+            names = ", ".join(sorted(g.id for g in together))
             problems.append(
                 Problem(
-                    f"worker {worker.id!r} guides {len(guided)} groups "
-                    f"({', '.join(guided)}); the most is {limit}",
+                    f"worker {worker.id!r} guides {len(together)} groups at once from {since} "
+                    f"({names}); the most is {limit}",
                     ("workers", i),
                 )
             )
@@ -122,6 +129,16 @@ def chain_problems(
         path = ("coaches", coaches.index(start[1])) if start[0] == "coach" else ()
         problems.append(Problem(f"the chain has a cycle: {names} → back", path))
     return problems
+
+
+def _most_at_once(groups: Sequence[Group]) -> tuple[dt.date | None, list[Group]]:
+    """The first day the most of *groups* run at once, and those groups."""
+    best: tuple[dt.date | None, list[Group]] = (None, [])
+    for day in sorted({g.start_date for g in groups}):
+        running = [g for g in groups if g.start_date <= day and (g.end_date or day) >= day]
+        if len(running) > len(best[1]):
+            best = (day, running)
+    return best
 
 
 def validate_chain(

@@ -140,9 +140,17 @@ class Group:
     curriculum: str | None = field(
         "Id of the curriculum of the evenings, when not the program's.", default=None
     )
+    end_date: dt.date | None = field(
+        "Last day the group may meet; left out while the group runs on.", default=None
+    )
 
     def __attrs_post_init__(self) -> None:
         c = Checks("group").fields(self)
+        c.that(
+            self.end_date is None or self.end_date >= self.start_date,
+            ("end_date",),
+            f"end_date {self.end_date} lies before start_date {self.start_date}",
+        )
         c.that(
             len(self.workers) == 2,
             ("workers",),

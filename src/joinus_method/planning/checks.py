@@ -61,10 +61,12 @@ class _Slot:
     """Minutes after midnight the shortest session ends."""
 
     def meets_whenever(self, other: _Slot) -> bool:
-        """Whether every slot of this group falls on a slot of *other*."""
+        """Whether every slot of this group falls on a slot of *other* while both run."""
         a, b = self.group, other.group
+        ends = [g.end_date for g in (a, b) if g.end_date is not None]
         return (
-            a.weekday is b.weekday
+            max(a.start_date, b.start_date) <= min(ends, default=dt.date.max)
+            and a.weekday is b.weekday
             and self.step % other.step == 0
             and (a.start_date - b.start_date).days % other.step == 0
         )

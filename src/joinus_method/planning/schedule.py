@@ -823,7 +823,10 @@ class _ProgramPlanner:
                 continue
             wait = self._wait_for_training(group, max(map(trained.__getitem__, group.workers)))
             series = group_series(program, group, cur, self.zone)
-            self.plans.append(self.plan(series, cur, group.start_date, wait, self.until))
+            horizon = self.until
+            if group.end_date is not None and (horizon is None or group.end_date < horizon):
+                horizon = group.end_date
+            self.plans.append(self.plan(series, cur, group.start_date, wait, horizon))
 
     def _wait_for_training(self, group: Group, ready: dt.date) -> Extra | None:
         """What closes the dates of *group* up to *ready*, when its workers are trained;
