@@ -7,8 +7,10 @@ import json
 import os
 import re
 import stat
+import subprocess
+import sys
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -89,18 +91,41 @@ class TestRoundTrip:
         assert load(target) == doc
 
 
-def test_typed_loaders_check_the_kind(tmp_path: Path) -> None:
-    """load_program refuses a curriculum file and says what it found, on the format line."""
-    path = tmp_path / "c.toml"
-    dump(bundled_documents()[0].load(), path)
-    assert isinstance(load_curriculum(path), Curriculum)
+TYPED_LOADERS = [
+    (load_curriculum, DocumentKind.CURRICULUM, Curriculum),
+    (load_framework, DocumentKind.FRAMEWORK, ProgressFramework),
+    (load_program, DocumentKind.PROGRAM, Program),
+]
+
+
+@pytest.mark.parametrize(("loader", "kind", "model"), TYPED_LOADERS, ids=lambda v: str(v))
+@pytest.mark.parametrize("found", list(DocumentKind), ids=str)
+def test_typed_loaders_check_the_kind(
+    loader: Callable[[Path], object],
+    kind: DocumentKind,
+    model: type,
+    found: DocumentKind,
+    tmp_path: Path,
+) -> None:
+    """Each typed loader reads its own kind and refuses the others on the format line."""
+    path = tmp_path / "doc.toml"
+    doc = next(b for b in bundled_documents() if b.kind is found).load()
+    dump(doc, path)
+    if found is kind:
+        assert type(loader(path)) is model
+        return
     with pytest.raises(DocumentError) as caught:
-        load_program(path)
-    (problem,) = caught.value.problems
-    assert problem.line == 1
-    assert "expected a program document, found a curriculum document" in problem.message
-    with pytest.raises(DocumentError):
-        load_framework(path)
+        loader(path)
+    assert caught.value.problems == (
+        Problem(
+            f"expected a {kind} document, found a {found} document",
+            (),
+            "structure",
+            str(path),
+            1,
+            1,
+        ),
+    )
 
 
 def test_dump_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -160,11 +185,39 @@ def test_an_overwritten_file_keeps_its_mode(mode: int, tmp_path: Path) -> None:
 
 
 def test_not_utf8_is_a_document_error(tmp_path: Path) -> None:
-    """A file that is not UTF-8 is reported as such, not as a traceback."""
+    """A file that is not UTF-8 is reported as such, on its first line, not as a traceback."""
     path = tmp_path / "latin1.toml"
     path.write_bytes('title = "caf\xe9"\n'.encode("latin-1"))
-    with pytest.raises(DocumentError, match="not UTF-8"):
+    with pytest.raises(DocumentError) as caught:
         load(path)
+    assert caught.value.source == str(path)
+    assert caught.value.problems == (
+        Problem("not UTF-8 text (invalid continuation byte)", (), "syntax", str(path), 1, 1),
+    )
+
+
+def test_files_are_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    """Files are read and written as UTF-8 even where the locale's encoding is ASCII."""
+    path = tmp_path / "program.toml"
+    path.write_text(_changed(PROGRAM, "Join Us Noordwijk", "Join Us Café"), encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from joinus_method import load\n"
+        "from joinus_method.documents.files import write_atomically\n"
+        "print(ascii(load(sys.argv[1]).title))\n"
+        "write_atomically(sys.argv[2], 'cr\\xe8me br\\xfbl\\xe9e\\n')\n"
+    )
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(path), str(tmp_path / "plan.txt")],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="ascii",
+        check=True,
+    )
+    assert out.stdout == "'Join Us Caf\\xe9 en Katwijk 2021'\n"
+    assert (tmp_path / "plan.txt").read_bytes() == "crème brûlée\n".encode()
 
 
 def test_every_error_of_a_file_at_once() -> None:
@@ -411,6 +464,175 @@ def test_broken_file_reports_its_mistake_on_its_line(path: Path) -> None:
 def test_there_are_enough_broken_files() -> None:
     """At least fifteen kinds of coach mistakes are pinned by broken files."""
     assert len(BROKEN_FILES) >= 15
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ("a = 1\nb = 2 3\n", 2, 7, "Expected newline or end of document after a statement"),
+        ('a = 1\nb = "abc', 2, 9, "Unterminated string"),
+        ("a = 1\r\nb = ", 2, 5, "Invalid value"),
+        ("b = ", 1, 5, "Invalid value"),
+        ('format = "joinus.program.v1"\nx = [1,\n', 3, 1, "Invalid value"),
+    ],
+    ids=["mid-line", "end-unterminated", "end-crlf", "end-first-line", "end-after-newline"],
+)
+def test_a_syntax_error_stands_where_tomllib_stopped(
+    text: str, line: int, column: int, message: str
+) -> None:
+    """Text that is not TOML is one syntax problem at the place reading stopped, even at the end."""
+    with pytest.raises(DocumentError) as caught:
+        loads(text, source="p.toml")
+    assert caught.value.source == "p.toml"
+    assert caught.value.problems == (
+        Problem(f"not valid TOML: {message}", (), "syntax", "p.toml", line, column),
+    )
+    assert str(caught.value) == f"p.toml:{line}:{column}: error: not valid TOML: {message}"
+
+
+def test_text_without_a_source_is_named_string() -> None:
+    """Text loaded without a source name is reported as ``<string>``."""
+    with pytest.raises(DocumentError) as caught:
+        loads("a = \n")
+    assert caught.value.source == "<string>"
+    assert str(caught.value) == "<string>:1:5: error: not valid TOML: Invalid value"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "line", "message"),
+    [
+        (
+            'title = "T"\n',
+            None,
+            1,
+            f"missing key 'format': the first line should be one of {EXPECTED_FORMATS}",
+        ),
+        ("format = 1\n", None, 1, f"unknown document format 1; expected one of {EXPECTED_FORMATS}"),
+        (
+            '# a program\nformat = "joinus.program.v1"\n',
+            DocumentKind.CURRICULUM,
+            2,
+            "expected a curriculum document, found a program document",
+        ),
+    ],
+    ids=["missing", "not-a-string", "other-kind"],
+)
+def test_a_format_problem_is_a_structure_problem(
+    text: str, kind: DocumentKind | None, line: int, message: str
+) -> None:
+    """A missing, mistyped or unexpected format is a structure problem at its line, or line 1."""
+    with pytest.raises(DocumentError) as caught:
+        loads(text, source="p.toml", kind=kind)
+    assert caught.value.source == "p.toml"
+    assert caught.value.problems == (Problem(message, (), "structure", "p.toml", line, 1),)
+    assert str(caught.value) == f"p.toml:{line}:1: error: {message} [at $]"
+
+
+def test_problems_on_one_line_come_in_column_order(tmp_path: Path) -> None:
+    """Two mistakes on one line are reported left to right, each named by the file's path."""
+    text = _changed(PROGRAM, "{ min_age = 12, max_age = 17 }", "{ min_agee = 12, max_agee = 17 }")
+    path = tmp_path / "program.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DocumentError) as caught:
+        load(path)
+    first, second = _place(text, "min_agee"), _place(text, "max_agee")
+    assert caught.value.source == str(path)
+    assert str(caught.value).splitlines() == [
+        f"{path}:{first[0]}:{first[1]}: error: unknown key 'min_agee' "
+        "(did you mean 'min_age'?) [at $.groups[1].age_band]",
+        f"{path}:{second[0]}:{second[1]}: error: unknown key 'max_agee' "
+        "(did you mean 'max_age'?) [at $.groups[1].age_band]",
+    ]
+
+
+@pytest.mark.parametrize("bundled", bundled_documents(), ids=lambda b: b.name)
+def test_dumps_starts_with_the_format_line(bundled) -> None:
+    """Without a schema the text starts with the format line; with one, with the directive."""
+    doc = bundled.load()
+    first = f'format = "joinus.{bundled.kind}.v1"\n'
+    assert dumps(doc).startswith(first)
+    assert dumps(doc, schema="s.json").startswith(f"#:schema s.json\n{first}")
+    assert DocumentKind.of(doc) is bundled.kind
+
+
+def test_only_documents_are_dumped() -> None:
+    """Dumping something that is not a document says what it was given."""
+    with pytest.raises(TypeError, match=r"^not a joinus document: dict$"):
+        dumps({"format": "joinus.program.v1"})  # type: ignore[arg-type]
+
+
+class TestTemporaryFile:
+    """A write goes through a fresh hidden file beside the target, never someone else's."""
+
+    def test_it_is_hidden_beside_the_target(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """While written, the text sits in ``.NAME.<8 hex digits>.tmp`` in the target's folder."""
+        folder, elsewhere = tmp_path / "plans", tmp_path / "elsewhere"
+        folder.mkdir()
+        elsewhere.mkdir()
+        monkeypatch.chdir(elsewhere)
+        seen: list[list[str]] = []
+        real_fsync = os.fsync
+
+        def watching_fsync(fd: int) -> None:
+            seen.append(sorted(p.name for p in folder.iterdir()))
+            real_fsync(fd)
+
+        monkeypatch.setattr("os.fsync", watching_fsync)
+        write_atomically(folder / "plan.ics", "BEGIN:VCALENDAR\n")
+        ((name,),) = seen
+        assert re.fullmatch(r"\.plan\.ics\.[0-9a-f]{8}\.tmp", name), name
+        assert [p.name for p in folder.iterdir()] == ["plan.ics"]
+        assert list(elsewhere.iterdir()) == []
+
+    def test_a_taken_name_is_left_alone(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file already bearing the drawn name is not touched: another name is drawn."""
+        draws = iter(["0000abcd", "1111abcd"])
+        monkeypatch.setattr("secrets.token_hex", lambda n: next(draws))
+        taken = tmp_path / ".plan.ics.0000abcd.tmp"
+        taken.write_text("someone else's\n", encoding="utf-8")
+        write_atomically(tmp_path / "plan.ics", "BEGIN:VCALENDAR\n")
+        assert taken.read_text(encoding="utf-8") == "someone else's\n"
+        assert (tmp_path / "plan.ics").read_text(encoding="utf-8") == "BEGIN:VCALENDAR\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".plan.ics.0000abcd.tmp", "plan.ics"]
+
+    def test_it_gives_up_after_a_hundred_taken_names(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """When a hundred drawn names are all taken, the write fails and says where."""
+        draws: list[int] = []
+
+        def same_name(n: int) -> str:
+            draws.append(n)
+            return "0000abcd"
+
+        monkeypatch.setattr("secrets.token_hex", same_name)
+        (tmp_path / ".plan.ics.0000abcd.tmp").write_text("taken", encoding="utf-8")
+        target = tmp_path / "plan.ics"
+        with pytest.raises(FileExistsError) as caught:
+            write_atomically(target, "BEGIN:VCALENDAR\n")
+        assert str(caught.value) == f"no free temporary file name next to {target}"
+        assert draws == [4] * 100
+        assert not target.exists()
+
+    def test_a_vanished_temporary_file_keeps_the_first_error(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """If the temporary file is gone when a write fails, the failure itself is raised."""
+
+        def fsync_after_cleanup(fd: int) -> None:
+            for stray in tmp_path.glob(".*.tmp"):
+                stray.unlink()
+            raise OSError("disk full")
+
+        monkeypatch.setattr("os.fsync", fsync_after_cleanup)
+        with pytest.raises(OSError, match=r"^disk full$") as caught:
+            write_atomically(tmp_path / "plan.ics", "BEGIN:VCALENDAR\n")
+        assert type(caught.value) is OSError
+        assert list(tmp_path.iterdir()) == []
 
 
 # -- fuzzing ------------------------------------------------------------------------------

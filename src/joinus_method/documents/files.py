@@ -89,13 +89,16 @@ _MODELS: dict[DocumentKind, type[Document]] = {
 _FORMAT = re.compile(r"joinus\.([a-z]+)\.v(0|[1-9][0-9]*)")
 
 
-def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError) -> Problem:
+def _syntax_problem(source: str, toml: str, exc: tomllib.TOMLDecodeError) -> Problem:
     text = str(exc)
     line = getattr(exc, "lineno", None)
     column = getattr(exc, "colno", None)
     match = re.search(r"\(at line (\d+), column (\d+)\)", text)
     if match and line is None:
         line, column = int(match[1]), int(match[2])
+    elif text.endswith("(at end of document)"):
+        # Before Python 3.14 the error gives no place here: it is just past the last character.
+        line, column = toml.count("\n") + 1, len(toml) - toml.rfind("\n")
     message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
     return Problem(f"not valid TOML: {message}", (), "syntax", source, line or 1, column or 1)
 
@@ -146,7 +149,7 @@ def loads(text: str, *, source: str = "<string>", kind: DocumentKind | None = No
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DocumentError(source, [_syntax_problem(source, exc)]) from None
+        raise DocumentError(source, [_syntax_problem(source, text, exc)]) from None
     declared = kind_of(data)
     if not isinstance(declared, DocumentKind):
         found = [_found(declared)]
