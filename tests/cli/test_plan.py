@@ -145,9 +145,17 @@ def test_invalid_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit) as caught:
         main(["plan", "--until", "31-12-2021"])
     assert caught.value.code == 2
+    assert "not a date (YYYY-MM-DD): '31-12-2021'" in capsys.readouterr().err
     code, _, err = run(["plan", "--until", "2031-01-01"], capsys)
     assert code == 1
-    assert "outside the known school holidays" in err
+    older = 1 + PROGRAM_TEXT.splitlines().index("[[groups]]")
+    assert err == (
+        f"joinus_method/examples/noordwijk-2021/program.toml:{older}:1: error: group "
+        "'groep-18-25-x-out' would meet on 2029-08-21, outside the school holidays known for "
+        "region midden (2020-09-07 to 2029-08-19): name a school-holiday file of your own in "
+        "the program (school_holidays_file), or set follows_school_holidays = false for this "
+        "group [at $.groups[0]]\n"
+    )
 
 
 def test_unwritable_exports_and_wrong_curriculum(

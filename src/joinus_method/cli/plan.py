@@ -109,7 +109,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 MAX_CLASH_SHARE if args.max_clash_share is None else args.max_clash_share
             ),
         )
-    except (PlanningError, OutsideCalendar) as exc:
+    except OutsideCalendar as exc:
+        print(_outside(exc, program, results[0]), file=err)
+        return 1
+    except PlanningError as exc:
         print(f"error: {exc}", file=err)
         return 1
     except OverflowError:
@@ -124,6 +127,24 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for violation in plan.violations:
         print(f"error: {violation}", file=err)
     return 1 if plan.violations else 0
+
+
+def _outside(exc: Exception, program: Program, checked: CheckedFile) -> str:
+    """The error of a date outside the known calendar, at the line of the series it is in."""
+    from joinus_method.documents.references import locate
+    from joinus_method.errors import Problem, ValuePath
+
+    series = getattr(exc, "series", None)
+    path: ValuePath = ()
+    ids = {("groups", i): g.id for i, g in enumerate(program.groups)}
+    ids |= {("trainings", i): t.id for i, t in enumerate(program.trainings)}
+    for where, series_id in ids.items():
+        if series_id == series:
+            path = where
+    if checked.text is None:  # pragma: no cover - a checked program was read
+        return f"error: {exc}"
+    (problem,) = locate([Problem(str(exc), path)], checked.source, checked.text)
+    return str(problem)
 
 
 def _checked(args: argparse.Namespace, err: TextIO) -> list[CheckedFile] | None:

@@ -260,6 +260,17 @@ class Program:
     school_region: SchoolRegion = field(
         "School-holiday region of the municipalities.", default=SchoolRegion.MIDDEN
     )
+    school_holidays_file: str | None = field(
+        "Path, from this file, of an own school-holiday file (format "
+        "joinus.school-holidays.v1): its school years take the place of the shipped ones, "
+        "and later years are added.",
+        default=None,
+    )
+    closures_files: tuple[str, ...] = field(
+        "Paths, from this file, of closure lists (format joinus.closures.v1): their days "
+        "are closed for every session, as the closures here.",
+        default=(),
+    )
     timezone: str = field("Time zone of the sessions.", default="Europe/Amsterdam")
     max_groups_per_worker: int = field(
         "Most groups one worker may guide at once.", default=2, minimum=1

@@ -20,6 +20,13 @@ import attrs
 
 from joinus_method.errors import JoinUsError
 from joinus_method.model.closure import Closure
+from joinus_method.model.holidays import (
+    ClosureList,
+    HolidayRegion,
+    HolidayStatus,
+    SchoolHoliday,
+    SchoolHolidays,
+)
 
 if TYPE_CHECKING:
     from joinus_method.model.program import Program
@@ -27,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ClosureCalendar",
     "OutsideCalendar",
+    "PlanningError",
     "SchoolHoliday",
     "SchoolHolidays",
     "public_holidays",
@@ -35,54 +43,37 @@ __all__ = [
 
 SCHOOL_HOLIDAYS_FILE = "data/nl-school-holidays.toml"
 """The shipped school holidays, inside this package."""
-WHOLE_COUNTRY = "heel-nederland"
+WHOLE_COUNTRY = HolidayRegion.HEEL_NEDERLAND.value
+
+
+class PlanningError(JoinUsError, ValueError):
+    """A plan cannot be made from these inputs."""
 
 
 class OutsideCalendar(JoinUsError, ValueError):
-    """A date lies outside the school years whose holidays are known."""
+    """A date lies outside the days whose closures are known.
 
+    ``day`` is the date; ``region`` the school-holiday region; ``known`` the first and last
+    day known; ``school`` whether school holidays were asked for (else public holidays);
+    ``series`` the series that would meet on the day, when planning found it.
+    """
 
-@attrs.frozen
-class SchoolHoliday:
-    """One school holiday of one region (or the whole country), with its source."""
-
-    school_year: str
-    kind: str
-    region: str
-    start: dt.date
-    end: dt.date
-    status: str
-    source: str
-
-    @property
-    def reason(self) -> str:
-        """How a day in this holiday is named next to a skipped date."""
-        if self.region == WHOLE_COUNTRY:
-            return self.kind
-        return f"{self.kind} regio {self.region}"
-
-
-@attrs.frozen
-class SchoolHolidays:
-    """The shipped school holidays, and the span of days they are known for."""
-
-    version: str
-    holidays: tuple[SchoolHoliday, ...]
-    first: dt.date
-    """First day covered: after the summer holiday before the first school year."""
-
-    def last(self, region: str) -> dt.date:
-        """Last day covered in *region*: the end of its last summer holiday."""
-        return max(h.end for h in self.holidays if h.region in (region, WHOLE_COUNTRY))
-
-    def in_region(self, region: str) -> dict[dt.date, str]:
-        """Every school-holiday day of *region*, with its reason."""
-        days: dict[dt.date, str] = {}
-        for h in sorted(self.holidays, key=lambda h: (h.start, h.status != "verplicht")):
-            if h.region in (region, WHOLE_COUNTRY):
-                for day in Closure(h.start, h.reason, h.end).days():
-                    days.setdefault(day, h.reason)
-        return days
+    def __init__(
+        self,
+        message: str,
+        day: dt.date,
+        region: str,
+        known: tuple[dt.date, dt.date],
+        *,
+        school: bool = True,
+        series: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.day = day
+        self.region = region
+        self.known = known
+        self.school = school
+        self.series = series
 
 
 @functools.cache
@@ -92,8 +83,30 @@ def school_holidays() -> SchoolHolidays:
         resources.files("joinus_method.planning").joinpath(SCHOOL_HOLIDAYS_FILE).read_text("utf-8")
     )
     data = tomllib.loads(text)
-    entries = tuple(SchoolHoliday(**entry) for entry in data["holiday"])
-    return SchoolHolidays(data["version"], entries, data["covers_from"])
+    entries = tuple(
+        SchoolHoliday(
+            **entry
+            | {"region": HolidayRegion(entry["region"]), "status": HolidayStatus(entry["status"])}
+        )
+        for entry in data["holiday"]
+    )
+    return SchoolHolidays(
+        data["version"],
+        data["covers_from"],
+        entries,
+        data["first_school_year"],
+        data["last_school_year"],
+    )
+
+
+def _with_own(shipped: SchoolHolidays, own: SchoolHolidays, region: str) -> SchoolHolidays:
+    """The shipped school holidays with *own* in their place, when no days lie between."""
+    if own.covers_from > shipped.last(region) + dt.timedelta(days=7):
+        raise PlanningError(
+            f"the own school holidays are known from {own.covers_from}, but the shipped ones "
+            f"of region {region} end on {shipped.last(region)}: add the school years between"
+        )
+    return shipped.with_own(own)
 
 
 @functools.cache
@@ -134,14 +147,34 @@ class ClosureCalendar:
         extra: Iterable[Closure] = (),
         years: tuple[int, int] | None = None,
         until: dt.date | None = None,
+        *,
+        own_school_holidays: SchoolHolidays | None = None,
+        closure_lists: Iterable[ClosureList] | None = None,
     ) -> ClosureCalendar:
         """The calendar of *program*, with *extra* closed days for everyone.
 
         Public holidays are loaded for *years* (first and last); by default for the shipped
         school years, the program's start dates with two years to spare, and *until*.
+        *own_school_holidays* and *closure_lists* are the loaded files the program names
+        (``school_holidays_file``, ``closures_files``): a program that names them is refused
+        without them, so that no closed day is silently left open.
         """
-        known = school_holidays()
         region = program.school_region.value
+        if program.school_holidays_file is not None and own_school_holidays is None:
+            raise PlanningError(
+                f"program {program.id!r} names school_holidays_file "
+                f"{program.school_holidays_file!r}: load it (load_school_holidays) and pass "
+                "it as own_school_holidays"
+            )
+        if program.closures_files and closure_lists is None:
+            raise PlanningError(
+                f"program {program.id!r} names closures_files: load them (load_closures) and "
+                "pass them as closure_lists"
+            )
+        known = school_holidays()
+        if own_school_holidays is not None:
+            known = _with_own(known, own_school_holidays, region)
+        extra = [*extra, *(c for lst in closure_lists or () for c in lst.closures)]
         if years is None:
             starts = [
                 *(g.start_date for g in program.groups),
@@ -261,12 +294,19 @@ class ClosureCalendar:
         if school and not school_first <= day <= school_last:
             raise OutsideCalendar(
                 f"{day} lies outside the known school holidays of region {self.region} "
-                f"({school_first} to {school_last})"
+                f"({school_first} to {school_last})",
+                day,
+                self.region,
+                (school_first, school_last),
             )
+        years = self.public_years
         raise OutsideCalendar(
             f"{day} lies outside the years whose public holidays are loaded "
-            f"({self.public_years[0]} to {self.public_years[1]}): make the calendar with "
-            "more years"
+            f"({years[0]} to {years[1]}): make the calendar with more years",
+            day,
+            self.region,
+            (dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)),
+            school=False,
         )
 
     def reasons_for(

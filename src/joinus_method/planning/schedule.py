@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from joinus_method.errors import JoinUsError, UnknownId
+from joinus_method.errors import UnknownId
 from joinus_method.model.closure import Closure
 from joinus_method.model.curriculum import Curriculum, Session
 
-from .closures import ClosureCalendar
+from .closures import ClosureCalendar, OutsideCalendar, PlanningError
 
 if TYPE_CHECKING:
     import zoneinfo
@@ -61,10 +61,6 @@ MAX_SLOTS = 5000
 
 MAX_CLASH_SHARE = 0.2
 """Largest share of a series' slots that clashes may take before the plan names it."""
-
-
-class PlanningError(JoinUsError, ValueError):
-    """A plan cannot be made from these inputs."""
 
 
 class SeriesKind(enum.StrEnum):
@@ -456,9 +452,11 @@ def _skipped_on_even_grid(
     skipped = on_grid[bisect.bisect_left(on_grid, begin) : bisect.bisect_right(on_grid, seen_last)]
     first_known, last_known = calendar.known_numbers(school)
     if not first_known <= begin <= seen_last <= last_known:
-        # Day numbers only grow: the first and last seen bound all the others.
+        # Day numbers only grow: the first and last seen bound all the others. The error
+        # names the first grid day past what is known.
         calendar.check_known(dt.date.fromordinal(begin), school)
-        calendar.check_known(dt.date.fromordinal(seen_last), school)
+        past = begin + -(-(last_known + 1 - begin) // step) * step
+        calendar.check_known(dt.date.fromordinal(min(past, seen_last)), school)
     return skipped
 
 
@@ -862,6 +860,20 @@ class _ProgramPlanner:
         cancelled = (
             _cancelled(self.cancellations[series.id]) if series.id in self.cancellations else None
         )
+        try:
+            return self._plan_and_book(series, cur, start, extra, horizon, cancelled)
+        except OutsideCalendar as exc:
+            raise _outside(series, exc) from None
+
+    def _plan_and_book(
+        self,
+        series: Series,
+        cur: Curriculum,
+        start: dt.date,
+        extra: Extra | None,
+        horizon: dt.date | None,
+        cancelled: Mapping[dt.date, str] | None,
+    ) -> SeriesPlan:
         result = plan_series(
             series, cur, start, self.calendar, until=horizon, cancelled=cancelled, extra=extra
         )
@@ -959,6 +971,24 @@ def _untrained(group: Group, workers: Iterable[str]) -> list[Violation]:
         )
         for w in workers
     ]
+
+
+def _outside(series: Series, exc: OutsideCalendar) -> OutsideCalendar:
+    """*exc*, said of *series*, with the ways to go on."""
+    kind = series.kind.value
+    first, last = exc.known
+    if exc.school:
+        message = (
+            f"{kind} {series.id!r} would meet on {exc.day}, outside the school holidays known "
+            f"for region {exc.region} ({first} to {last}): name a school-holiday file of your "
+            f"own in the program (school_holidays_file), or set follows_school_holidays = "
+            f"false for this {kind}"
+        )
+    else:
+        message = f"{kind} {series.id!r} would meet on {exc.day}: {exc}"
+    return OutsideCalendar(
+        message, exc.day, exc.region, exc.known, school=exc.school, series=series.id
+    )
 
 
 def _losses(
