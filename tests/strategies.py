@@ -45,6 +45,13 @@ from joinus_method import (
     Weekday,
     YouthWorker,
 )
+from joinus_method.model.holidays import (
+    ClosureList,
+    HolidayRegion,
+    HolidayStatus,
+    SchoolHoliday,
+    SchoolHolidays,
+)
 from joinus_method.planning.closures import ClosureCalendar
 
 ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
@@ -583,4 +590,44 @@ def shared_programs(
         groups=tuple(groups),
         school_region=draw(st.sampled_from(SchoolRegion)),
         max_groups_per_worker=5,
+    )
+
+
+@st.composite
+def school_holiday_entries(draw: st.DrawFn, kind: st.SearchStrategy[str] = texts) -> SchoolHoliday:
+    """One school holiday of a school year between 2020 and 2040."""
+    year = draw(st.integers(2020, 2040))
+    start = draw(dates(dt.date(year, 8, 1), dt.date(year + 1, 7, 31)))
+    return SchoolHoliday(
+        school_year=f"{year}-{year + 1}",
+        kind=draw(kind),
+        region=draw(st.sampled_from(HolidayRegion)),
+        start=start,
+        end=start + dt.timedelta(days=draw(st.integers(0, 60))),
+        status=draw(st.sampled_from(HolidayStatus)),
+        source=draw(optional_texts),
+    )
+
+
+@st.composite
+def school_holiday_files(draw: st.DrawFn) -> SchoolHolidays:
+    """School holidays with at least one summer holiday, as an own file holds them."""
+    summer = draw(school_holiday_entries(st.just("zomervakantie")))
+    others = draw(st.lists(school_holiday_entries(), max_size=4))
+    return SchoolHolidays(
+        version=draw(texts),
+        covers_from=draw(dates()),
+        holiday=(*others, summer),
+        first_school_year=draw(st.none() | st.just(summer.school_year)),
+        last_school_year=draw(st.none() | st.just(summer.school_year)),
+    )
+
+
+@st.composite
+def closure_lists(draw: st.DrawFn) -> ClosureList:
+    """A closure list of up to five closures."""
+    return ClosureList(
+        id=draw(ids),
+        closures=tuple(draw(st.lists(closures(), max_size=5))),
+        title=draw(optional_texts),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import re
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import tomllib
 from collections.abc import Callable, Iterator
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -19,25 +21,38 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from joinus_method import (
+    Closure,
+    ClosureList,
     Curriculum,
+    Document,
     DocumentError,
     DocumentKind,
     Problem,
     Program,
     ProgressFramework,
+    SchoolHolidays,
     dump,
     dumps,
     load,
+    load_closures,
     load_curriculum,
     load_framework,
     load_program,
+    load_school_holidays,
     loads,
 )
 from joinus_method.documents.bundled import bundled_documents
 from joinus_method.documents.files import write_atomically
 from joinus_method.documents.references import check_files
+from joinus_method.planning.closures import school_holidays
 from tests.paths import BROKEN
-from tests.strategies import curricula, frameworks, programs
+from tests.strategies import (
+    closure_lists,
+    curricula,
+    frameworks,
+    programs,
+    school_holiday_files,
+)
 
 BROKEN_FILES = sorted(BROKEN.glob("*.toml"))
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (.*)$")
@@ -81,6 +96,21 @@ class TestRoundTrip:
         """A program written and read back is the same program."""
         assert loads(dumps(doc), kind=DocumentKind.PROGRAM) == doc
 
+    @given(school_holiday_files())
+    def test_school_holidays(self, doc: SchoolHolidays) -> None:
+        """School holidays written and read back are the same."""
+        assert loads(dumps(doc), kind=DocumentKind.SCHOOL_HOLIDAYS) == doc
+
+    @given(closure_lists())
+    def test_closure_list(self, doc: ClosureList) -> None:
+        """A closure list written and read back is the same."""
+        assert loads(dumps(doc), kind=DocumentKind.CLOSURES) == doc
+
+    def test_the_shipped_school_holidays(self) -> None:
+        """The shipped school-holiday file loads as a document, the same as planning reads it."""
+        shipped = resources.files("joinus_method.planning") / "data/nl-school-holidays.toml"
+        assert loads(shipped.read_text("utf-8")) == school_holidays()
+
     @pytest.mark.parametrize("bundled", bundled_documents(), ids=lambda b: b.name)
     def test_bundled(self, bundled, tmp_path: Path) -> None:
         """Every bundled document survives a trip through dump and load."""
@@ -95,7 +125,18 @@ TYPED_LOADERS = [
     (load_curriculum, DocumentKind.CURRICULUM, Curriculum),
     (load_framework, DocumentKind.FRAMEWORK, ProgressFramework),
     (load_program, DocumentKind.PROGRAM, Program),
+    (load_school_holidays, DocumentKind.SCHOOL_HOLIDAYS, SchoolHolidays),
+    (load_closures, DocumentKind.CLOSURES, ClosureList),
 ]
+
+
+def sample(kind: DocumentKind) -> Document:
+    """A document of *kind*: a bundled one, the shipped school holidays, or a closure list."""
+    if kind is DocumentKind.SCHOOL_HOLIDAYS:
+        return school_holidays()
+    if kind is DocumentKind.CLOSURES:
+        return ClosureList("sluiting", (Closure(dt.date(2029, 11, 6), "verbouwing"),))
+    return next(b for b in bundled_documents() if b.kind is kind).load()
 
 
 @pytest.mark.parametrize(("loader", "kind", "model"), TYPED_LOADERS, ids=lambda v: str(v))
@@ -109,8 +150,7 @@ def test_typed_loaders_check_the_kind(
 ) -> None:
     """Each typed loader reads its own kind and refuses the others on the format line."""
     path = tmp_path / "doc.toml"
-    doc = next(b for b in bundled_documents() if b.kind is found).load()
-    dump(doc, path)
+    dump(sample(found), path)
     if found is kind:
         assert type(loader(path)) is model
         return
@@ -257,7 +297,10 @@ minutes = 0
     )
 
 
-EXPECTED_FORMATS = "'joinus.curriculum.v1', 'joinus.framework.v1', 'joinus.program.v1'"
+EXPECTED_FORMATS = (
+    "'joinus.curriculum.v1', 'joinus.framework.v1', 'joinus.program.v1', "
+    "'joinus.school-holidays.v1', 'joinus.closures.v1'"
+)
 
 
 @pytest.mark.parametrize(

@@ -29,12 +29,21 @@ from joinus_method.documents.schema import (
     schema_text,
 )
 from tests.paths import REPO
-from tests.strategies import curricula, frameworks, from_json_schema, programs
+from tests.strategies import (
+    closure_lists,
+    curricula,
+    frameworks,
+    from_json_schema,
+    programs,
+    school_holiday_files,
+)
 
 KIND_STRATEGIES = {
     DocumentKind.CURRICULUM: curricula(max_sessions=8),
     DocumentKind.FRAMEWORK: frameworks(),
     DocumentKind.PROGRAM: programs(max_groups=3),
+    DocumentKind.SCHOOL_HOLIDAYS: school_holiday_files(),
+    DocumentKind.CLOSURES: closure_lists(),
 }
 
 

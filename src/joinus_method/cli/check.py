@@ -44,7 +44,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if result.ok:
             doc = result.document
             kind = DocumentKind.of(doc).value if doc is not None else "document"
-            print(f"{result.source}: ok ({kind} {getattr(doc, 'id', '')!r})", file=out)
+            name = getattr(doc, "id", None) or getattr(doc, "version", "")
+            print(f"{result.source}: ok ({kind} {name!r})", file=out)
         else:
             failed += 1
             for problem in result.problems:
@@ -68,15 +69,19 @@ def _calendar_checked(result: CheckedFile, results: Sequence[CheckedFile]) -> Ch
     from joinus_method.planning.closures import OutsideCalendar
     from joinus_method.planning.schedule import PlanningError
 
+    from ._calendar import program_calendar
+
     program = result.document
     if not isinstance(program, Program) or result.text is None:
         return result
-    given = [r.document for r in results if r.document is not None]
-    try:
-        found = program_problems(program, curricula_for(program, given))
-    except (PlanningError, OutsideCalendar) as exc:
-        found = [Problem(str(exc))]
-    if not found:
+    calendar, problems = program_calendar(program, result)
+    if calendar is not None:
+        given = [r.document for r in results if r.document is not None]
+        try:
+            found = program_problems(program, curricula_for(program, given), calendar)
+        except (PlanningError, OutsideCalendar) as exc:
+            found = [Problem(str(exc))]
+        problems = locate(found, result.source, result.text)
+    if not problems:
         return result
-    problems = locate(found, result.source, result.text)
     return attrs.evolve(result, document=None, problems=tuple(problems))

@@ -92,16 +92,24 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         plan_program,
     )
 
+    from ._calendar import program_calendar
+
     results = _checked(args, err)
     if results is None:
         return 1
     program = results[0].document
     assert isinstance(program, Program)
+    until = args.until or _default_until(program)
+    calendar, problems = program_calendar(program, results[0], until)
+    if calendar is None:
+        for problem in problems:
+            print(problem, file=err)
+        return 1
     try:
-        until = args.until or _default_until(program)
         plan = plan_program(
             program,
             curricula_for(program, [r.document for r in results[1:] if r.document is not None]),
+            calendar,
             until=until,
             clashes=ClashMode(args.clashes),
             groups=args.group,

@@ -1,4 +1,5 @@
-"""Reading and writing the three TOML documents a coach writes.
+"""Reading and writing the TOML documents a coach writes: curricula, progress frameworks and
+programs, and the school holidays and closure lists a program can bring.
 
 Every document starts with a ``format`` key naming its kind and version, such as
 ``format = "joinus.curriculum.v1"``. Loading reports every mistake of a file at once, each
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 from joinus_method.errors import DocumentError, Problem
 from joinus_method.model.curriculum import Curriculum
 from joinus_method.model.framework import ProgressFramework
+from joinus_method.model.holidays import ClosureList, SchoolHolidays
 from joinus_method.model.program import Program
 
 from .positions import Positions, key_positions
@@ -35,9 +37,11 @@ __all__ = [
     "dumps",
     "kind_of",
     "load",
+    "load_closures",
     "load_curriculum",
     "load_framework",
     "load_program",
+    "load_school_holidays",
     "loads",
     "unstructure",
     "write_atomically",
@@ -45,8 +49,8 @@ __all__ = [
 
 FORMAT_KEY: Final = "format"
 
-Document: TypeAlias = Curriculum | ProgressFramework | Program
-D = TypeVar("D", Curriculum, ProgressFramework, Program)
+Document: TypeAlias = Curriculum | ProgressFramework | Program | SchoolHolidays | ClosureList
+D = TypeVar("D", Curriculum, ProgressFramework, Program, SchoolHolidays, ClosureList)
 
 
 class DocumentKind(enum.StrEnum):
@@ -55,6 +59,8 @@ class DocumentKind(enum.StrEnum):
     CURRICULUM = "curriculum"
     FRAMEWORK = "framework"
     PROGRAM = "program"
+    SCHOOL_HOLIDAYS = "school-holidays"
+    CLOSURES = "closures"
 
     @property
     def model(self) -> type[Document]:
@@ -84,9 +90,11 @@ _MODELS: dict[DocumentKind, type[Document]] = {
     DocumentKind.CURRICULUM: Curriculum,
     DocumentKind.FRAMEWORK: ProgressFramework,
     DocumentKind.PROGRAM: Program,
+    DocumentKind.SCHOOL_HOLIDAYS: SchoolHolidays,
+    DocumentKind.CLOSURES: ClosureList,
 }
 # ASCII digits without a leading zero: the schema's "const" is the only spelling of a version.
-_FORMAT = re.compile(r"joinus\.([a-z]+)\.v(0|[1-9][0-9]*)")
+_FORMAT = re.compile(r"joinus\.([a-z]+(?:-[a-z]+)*)\.v(0|[1-9][0-9]*)")
 
 
 def _syntax_problem(source: str, toml: str, exc: tomllib.TOMLDecodeError) -> Problem:
@@ -198,6 +206,16 @@ def load_framework(path: str | os.PathLike[str]) -> ProgressFramework:
 def load_program(path: str | os.PathLike[str]) -> Program:
     """Load a program document."""
     return _typed(load(path, kind=DocumentKind.PROGRAM), Program)
+
+
+def load_school_holidays(path: str | os.PathLike[str]) -> SchoolHolidays:
+    """Load a school-holiday document, in the format of the shipped school holidays."""
+    return _typed(load(path, kind=DocumentKind.SCHOOL_HOLIDAYS), SchoolHolidays)
+
+
+def load_closures(path: str | os.PathLike[str]) -> ClosureList:
+    """Load a closure list document."""
+    return _typed(load(path, kind=DocumentKind.CLOSURES), ClosureList)
 
 
 # -- writing -----------------------------------------------------------------------------

@@ -16,13 +16,22 @@ from joinus_method.errors import DocumentError, Problem, UnknownId, ValuePath
 from joinus_method.model.chain import build_chain, chain_problems
 from joinus_method.model.curriculum import Audience, Curriculum
 from joinus_method.model.framework import ProgressFramework
+from joinus_method.model.holidays import ClosureList, SchoolHolidays
 from joinus_method.model.program import Program
 
 from .bundled import bundled_documents
-from .files import Document, DocumentKind, loads
+from .files import Document, DocumentKind, load, loads
 from .positions import key_positions
 
-__all__ = ["CheckedFile", "check_files", "check_texts", "curricula_for", "locate"]
+__all__ = [
+    "CalendarFiles",
+    "CheckedFile",
+    "calendar_files",
+    "check_files",
+    "check_texts",
+    "curricula_for",
+    "locate",
+]
 
 
 @attrs.frozen
@@ -43,7 +52,9 @@ class CheckedFile:
 
 class _Registry:
     def __init__(self, docs: Sequence[Document]) -> None:
-        self._given = {(DocumentKind.of(d), d.id): d for d in docs}
+        self._given = {
+            (DocumentKind.of(d), d.id): d for d in docs if not isinstance(d, SchoolHolidays)
+        }
 
     def find(self, kind: DocumentKind, doc_id: str) -> Document | None:
         found = self._given.get((kind, doc_id))
@@ -182,3 +193,47 @@ def curricula_for(program: Program, given: Sequence[Document] = ()) -> dict[str,
         if isinstance(doc, Curriculum):
             found[curriculum_id] = doc
     return found
+
+
+@attrs.frozen
+class CalendarFiles:
+    """The school holidays and closure lists a program names, loaded."""
+
+    school_holidays: SchoolHolidays | None = None
+    closure_lists: tuple[ClosureList, ...] = ()
+
+
+def calendar_files(program: Program, folder: str | Path) -> CalendarFiles:
+    """Load the school-holiday file and the closure lists *program* names, their paths taken
+    from *folder* (the folder of the program file).
+
+    Raises :class:`DocumentError` with every problem: those in the files, and a file that
+    cannot be read at the program's key (without a line: see :func:`locate`).
+    """
+    base = Path(folder)
+    problems: list[Problem] = []
+
+    def read(name: str, kind: DocumentKind, path: ValuePath) -> Document | None:
+        try:
+            return load(base / name, kind=kind)
+        except DocumentError as exc:
+            problems.extend(exc.problems)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            problems.append(Problem(f"cannot read {kind.value} file {name!r}: {reason}", path))
+        return None
+
+    own = None
+    if program.school_holidays_file is not None:
+        found = read(
+            program.school_holidays_file, DocumentKind.SCHOOL_HOLIDAYS, ("school_holidays_file",)
+        )
+        own = found if isinstance(found, SchoolHolidays) else None
+    lists = []
+    for i, name in enumerate(program.closures_files):
+        found = read(name, DocumentKind.CLOSURES, ("closures_files", i))
+        if isinstance(found, ClosureList):
+            lists.append(found)
+    if problems:
+        raise DocumentError(program.id, problems)
+    return CalendarFiles(own, tuple(lists))
