@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         load_school_holidays,
         loads,
     )
+    from .documents.references import calendar_files
     from .errors import ChainError, DocumentError, InvalidValue, JoinUsError, Problem, UnknownId
     from .model.closure import Closure
     from .model.curriculum import (
@@ -160,6 +161,7 @@ _EXPORTS: dict[str, str] = {
     "Weekday": "model.program",
     "Youth": "model.people",
     "YouthWorker": "model.people",
+    "calendar_files": "documents.references",
     "dump": "documents.files",
     "dumps": "documents.files",
     "load": "documents.files",
@@ -244,6 +246,7 @@ __all__ = [
     "Weekday",
     "Youth",
     "YouthWorker",
+    "calendar_files",
     "dump",
     "dumps",
     "load",
