@@ -6,6 +6,7 @@ Without an argument it uses the copy of this program that ships with joinus_meth
 
 from __future__ import annotations
 
+import os
 import sys
 
 from joinus_method import DocumentError, Program, load_program
@@ -44,5 +45,14 @@ def main(argv: list[str]) -> int:
     return 1 if problems else 0
 
 
+def run(argv: list[str]) -> int:
+    """main(), with a closed pipe (as from `head`) ending the script quietly."""
+    try:
+        return main(argv)
+    except BrokenPipeError:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run(sys.argv[1:]))

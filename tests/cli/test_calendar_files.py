@@ -122,7 +122,7 @@ def test_a_missing_file_is_named_at_its_key(
         assert main(command) == 1
         assert capsys.readouterr().err == (
             f"{program}:{line}:1: error: cannot read school-holidays file "
-            "'vakanties-2029.toml': No such file or directory [at $.school_holidays_file]\n"
+            "'vakanties-2029.toml': no such file [at $.school_holidays_file]\n"
         )
 
 

@@ -193,3 +193,28 @@ def test_a_program_with_nothing_to_plan(tmp_path: Path, capsys: pytest.CaptureFi
     code, out, err = run(["plan", str(program)], capsys)
     assert code == 0, err
     assert "0 sessions planned" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "first"),
+    [
+        (["--until", "1900-01-01"], "2021-03-04"),
+        (["--group", "groep-12-18-the-base", "--until", "2021-05-16"], "2021-05-17"),
+    ],
+)
+def test_an_until_before_the_first_session(
+    argv: list[str], first: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A horizon before the first session says there is nothing to plan, exit 1."""
+    code, out, err = run(["plan", *argv], capsys)
+    until = argv[-1]
+    assert (code, out) == (1, "")
+    assert (
+        err
+        == f"error: --until {until} lies before the first session, on {first}: nothing to plan\n"
+    )
+    code, out, err = run(
+        ["plan", "--group", "groep-12-18-the-base", "--until", "2021-05-17"], capsys
+    )
+    assert code == 0
+    assert out.endswith("\n1 session planned (groep-12-18-the-base 1); 0 dates skipped\n")

@@ -768,3 +768,15 @@ def _paths(tree: object):
     elif isinstance(tree, list):
         for value in tree:
             yield from _paths(value)
+
+
+@pytest.mark.parametrize("name", ["missing.toml", "."])
+def test_a_file_that_cannot_be_read_is_a_document_error(tmp_path: Path, name: str) -> None:
+    """A missing file, or a folder, is the library's error with the reason, not an OSError."""
+    path = tmp_path / name
+    with pytest.raises(DocumentError) as caught:
+        load_program(path)
+    (problem,) = caught.value.problems
+    reason = "No such file or directory" if name != "." else "Is a directory"
+    assert problem == Problem(f"cannot read file: {reason}", (), "syntax", str(path), 1, 1)
+    assert not isinstance(caught.value, OSError)

@@ -10,6 +10,7 @@ from typing import Protocol, TextIO
 
 from joinus_method import __version__
 from joinus_method.cli import bundled, check, plan, schema
+from joinus_method.errors import JoinUsError
 
 __all__ = ["main"]
 
@@ -45,17 +46,47 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``joinus`` command with *argv*; return its exit status."""
+    """Run the ``joinus`` command with *argv*; return its exit status.
+
+    Errors are printed as ``error:`` lines, never as a traceback: 1 for an error in the
+    input, 2 for wrong usage, 130 when interrupted, 70 for an error in joinus itself
+    (``JOINUS_DEBUG=1`` shows its traceback).
+    """
     try:
         return _main(argv)
     except BrokenPipeError:
         # The reader (such as `head`) went away: stop quietly, as command-line tools do.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except JoinUsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(
+            f"error: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""),
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as exc:
+        if os.environ.get("JOINUS_DEBUG"):
+            raise
+        print(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a fault in joinus, not in your files: please report it, with the command "
+            "you ran (JOINUS_DEBUG=1 shows the details).",
+            file=sys.stderr,
+        )
+        return 70
 
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
+    if not (sys.argv[1:] if argv is None else argv):
+        parser.print_help(sys.stdout)
+        return 0
     args = parser.parse_args(argv)
     if args.command == "check" and not args.files and not args.bundled:
         parser.error("check: give one or more FILEs, or --bundled")

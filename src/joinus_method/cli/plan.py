@@ -129,6 +129,20 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.group:
         # The trainings are still planned (they decide who is trained) but not shown.
         plan = attrs.evolve(plan, plans=tuple(p for p in plan.plans if p.series.id in args.group))
+    if not plan.sessions and not plan.violations:
+        first = min(
+            [g.start_date for g in program.groups if not args.group or g.id in args.group]
+            + ([] if args.group else [t.start_date for t in program.trainings])
+            + ([] if args.group else [e.date for e in program.events]),
+            default=None,
+        )
+        if first is not None and until < first:
+            print(
+                f"error: --until {until} lies before the first session, on {first}: "
+                "nothing to plan",
+                file=err,
+            )
+            return 1
     _print_plan(program, plan, until, out)
     if not _export(args, program, plan, out, err):
         return 1
@@ -252,9 +266,14 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
             print(f"{k.day} {k.day.strftime('%a')}  {k.series:<{width}}  {k.reason}", file=out)
     counts = ", ".join(f"{p.series.id} {len(p.sessions)}" for p in plan.plans)
     print(
-        f"\n{len(plan.sessions)} sessions planned ({counts}); {len(skipped)} dates skipped",
+        f"\n{_count(len(plan.sessions), 'session')} planned ({counts}); "
+        f"{_count(len(skipped), 'date')} skipped",
         file=out,
     )
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" + ("" if n == 1 else "s")
 
 
 def _cut(text: str, width: int) -> str:

@@ -175,7 +175,11 @@ def loads(text: str, *, source: str = "<string>", kind: DocumentKind | None = No
 
 
 def load(path: str | os.PathLike[str], *, kind: DocumentKind | None = None) -> Document:
-    """Load the document in the file at *path*."""
+    """Load the document in the file at *path*.
+
+    Raises :class:`~joinus_method.errors.DocumentError` with every problem found, also when
+    the file cannot be read.
+    """
     from pathlib import Path
 
     p = Path(path)
@@ -184,6 +188,11 @@ def load(path: str | os.PathLike[str], *, kind: DocumentKind | None = None) -> D
     except UnicodeDecodeError as exc:
         raise DocumentError(
             str(p), [Problem(f"not UTF-8 text ({exc.reason})", (), "syntax", str(p), 1, 1)]
+        ) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DocumentError(
+            str(p), [Problem(f"cannot read file: {reason}", (), "syntax", str(p), 1, 1)]
         ) from None
     return loads(text, source=str(path), kind=kind)
 

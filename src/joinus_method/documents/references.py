@@ -214,13 +214,15 @@ def calendar_files(program: Program, folder: str | Path) -> CalendarFiles:
     problems: list[Problem] = []
 
     def read(name: str, kind: DocumentKind, path: ValuePath) -> Document | None:
+        target = base / name
+        if not target.is_file():
+            reason = "no such file" if not target.exists() else "not a file"
+            problems.append(Problem(f"cannot read {kind.value} file {name!r}: {reason}", path))
+            return None
         try:
-            return load(base / name, kind=kind)
+            return load(target, kind=kind)
         except DocumentError as exc:
             problems.extend(exc.problems)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            problems.append(Problem(f"cannot read {kind.value} file {name!r}: {reason}", path))
         return None
 
     own = None
