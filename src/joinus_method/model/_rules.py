@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import re
+import types
+import typing
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -71,7 +75,26 @@ class Checks:
         self.problems: list[Problem] = []
 
     def fields(self, value: Any) -> Checks:
-        """Check every field of *value* against the constraints in its metadata."""
+        """Check the type of every field of *value*, then its constraints.
+
+        A value of the wrong type is converted where the TOML loader converts it (an enum
+        from its string, a tuple from a list); otherwise it is refused at once, before any
+        rule looks at it.
+        """
+        hints = _hints(type(value))
+        for attribute in attrs.fields(type(value)):
+            given = getattr(value, attribute.name)
+            ok, converted = _as_type(hints[attribute.name], given)
+            if not ok:
+                expected = _describe(hints[attribute.name])
+                self.fail(
+                    (attribute.name,),
+                    f"invalid value for {attribute.name!r}: expected {expected}, "
+                    f"got {_type_name(given)}",
+                )
+            elif converted is not given:
+                object.__setattr__(value, attribute.name, converted)
+        self.done()
         for attribute in attrs.fields(type(value)):
             for message in constraint_problems(attribute, getattr(value, attribute.name)):
                 self.fail((attribute.name,), message)
@@ -116,3 +139,115 @@ class Checks:
     def done(self) -> None:
         if self.problems:
             raise InvalidValue(self.owner, self.problems)
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """The resolved field types of *cls*, worked out once."""
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
+_NAMES: dict[type, str] = {
+    bool: "a boolean",
+    int: "an integer",
+    float: "a decimal number",
+    str: "a string",
+    list: "a list",
+    tuple: "a tuple",
+    dict: "a dict",
+    dt.date: "a date",
+    dt.datetime: "a date-time",
+    dt.time: "a time",
+    type(None): "None",
+}
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return repr(value.value)
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    return _NAMES.get(type(value), f"a {type(value).__name__}")
+
+
+def _describe(expected: Any) -> str:
+    """*expected* in words, as the loader's messages say it."""
+    args = typing.get_args(expected)
+    if typing.get_origin(expected) in (typing.Union, types.UnionType):
+        named = [_describe(a) for a in args if a is not type(None)]
+        return " or ".join(named) + (" or None" if type(None) in args else "")
+    if typing.get_origin(expected) is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return f"a tuple of {_plural(args[0])}"
+        return f"a tuple of {len(args)} items"
+    if isinstance(expected, type) and issubclass(expected, enum.Enum):
+        return "one of " + ", ".join(repr(m.value) for m in expected)
+    if expected in _NAMES:
+        return _NAMES[expected]
+    name = getattr(expected, "__name__", str(expected))
+    return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
+
+
+def _plural(expected: Any) -> str:
+    if expected is str:
+        return "strings"
+    if expected is int:
+        return "integers"
+    if isinstance(expected, type) and issubclass(expected, enum.Enum):
+        return f"{expected.__name__} values"
+    return f"{getattr(expected, '__name__', str(expected))} values"
+
+
+def _as_type(expected: Any, value: Any) -> tuple[bool, Any]:
+    """Whether *value* is of the *expected* type, and the value converted the way the TOML
+    loader converts it (an enum from its string, a tuple from a list)."""
+    origin = typing.get_origin(expected)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return type(None) in typing.get_args(expected), value
+        for option in typing.get_args(expected):
+            if option is not type(None):
+                ok, converted = _as_type(option, value)
+                if ok:
+                    return True, converted
+        return False, value
+    if origin is tuple:
+        if isinstance(value, list):
+            value = tuple(value)
+        if not isinstance(value, tuple):
+            return False, value
+        args = typing.get_args(expected)
+        kinds = [args[0]] * len(value) if len(args) == 2 and args[1] is Ellipsis else list(args)
+        if len(kinds) != len(value):
+            return False, value
+        items = [_as_type(kind, item) for kind, item in zip(kinds, value, strict=True)]
+        if not all(ok for ok, _ in items):
+            return False, value
+        if all(item is given for (_, item), given in zip(items, value, strict=True)):
+            return True, value
+        return True, tuple(item for _, item in items)
+    if origin is not None:
+        return isinstance(value, origin), value
+    if isinstance(expected, type) and issubclass(expected, enum.Enum):
+        if isinstance(value, expected):
+            return True, value
+        if isinstance(value, str):
+            try:
+                return True, expected(value)
+            except ValueError:
+                return False, value
+        return False, value
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool), value
+    if expected is float:
+        return isinstance(value, int | float) and not isinstance(value, bool), value
+    if expected is dt.date:
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime), value
+    if isinstance(expected, type):
+        return isinstance(value, expected), value
+    return True, value

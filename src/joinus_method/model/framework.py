@@ -156,6 +156,9 @@ class InstrumentScore:
     """The lowest and highest total once the missing items are answered: ``(total, total)``
     when nothing is missing, None when there is no total."""
 
+    def __attrs_post_init__(self) -> None:
+        Checks("instrument score").fields(self).done()
+
     @property
     def lonely(self) -> bool | None:
         """Whether the total counts as lonely; None when there is no band."""
@@ -331,6 +334,9 @@ class ReadinessRule:
         "Instruments whose latest total must lie outside the lonely bands.", default=()
     )
     description: str = field("The rule in words.", default="")
+
+    def __attrs_post_init__(self) -> None:
+        Checks("readiness rule").fields(self).done()
 
 
 @attrs.frozen

@@ -149,3 +149,6 @@ class ClosureList:
     id: str = id_field("Identifier of the list.")
     closures: tuple[Closure, ...] = field("The closed days.")
     title: str = field("What the days are.", default="")
+
+    def __attrs_post_init__(self) -> None:
+        Checks("closure list").fields(self).done()

@@ -236,6 +236,9 @@ class CurriculumChoice:
     framework: str = field("Id of the progress framework.")
     awareness: str | None = field("Id of the awareness curriculum for professionals.", default=None)
 
+    def __attrs_post_init__(self) -> None:
+        Checks("curriculum choice").fields(self).done()
+
 
 @attrs.frozen
 class Program:
