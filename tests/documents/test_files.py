@@ -225,14 +225,22 @@ def test_an_overwritten_file_keeps_its_mode(mode: int, tmp_path: Path) -> None:
 
 
 def test_not_utf8_is_a_document_error(tmp_path: Path) -> None:
-    """A file that is not UTF-8 is reported as such, on its first line, not as a traceback."""
+    """A file that is not UTF-8 is reported at its first bad byte, not as a traceback."""
     path = tmp_path / "latin1.toml"
     path.write_bytes('title = "caf\xe9"\n'.encode("latin-1"))
     with pytest.raises(DocumentError) as caught:
         load(path)
     assert caught.value.source == str(path)
     assert caught.value.problems == (
-        Problem("not UTF-8 text (invalid continuation byte)", (), "syntax", str(path), 1, 1),
+        Problem(
+            "byte 0xe9 is not UTF-8 text: save the file as UTF-8 (in most editors: Save as, "
+            "encoding UTF-8)",
+            (),
+            "syntax",
+            str(path),
+            1,
+            13,
+        ),
     )
 
 

@@ -241,12 +241,13 @@ class TestFilesThatCannotBeRead:
             None,
             (
                 Problem(
-                    "cannot read file: not UTF-8 text (invalid continuation byte)",
+                    "byte 0xe9 is not UTF-8 text: save the file as UTF-8 (in most editors: "
+                    "Save as, encoding UTF-8)",
                     (),
                     "syntax",
                     str(latin),
                     1,
-                    1,
+                    10,
                 ),
             ),
         )

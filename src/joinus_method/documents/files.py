@@ -23,6 +23,7 @@ from joinus_method.model.holidays import ClosureList, SchoolHolidays
 from joinus_method.model.program import Program
 
 from .positions import Positions, key_positions
+from .syntax import explain, read_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -108,7 +109,8 @@ def _syntax_problem(source: str, toml: str, exc: tomllib.TOMLDecodeError) -> Pro
         # Before Python 3.14 the error gives no place here: it is just past the last character.
         line, column = toml.count("\n") + 1, len(toml) - toml.rfind("\n")
     message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
-    return Problem(f"not valid TOML: {message}", (), "syntax", source, line or 1, column or 1)
+    said, line, column = explain(message, toml, line or 1, column or 1)
+    return Problem(f"not valid TOML: {said}", (), "syntax", source, line, column)
 
 
 def _placed(source: str, found: list[Found], positions: Positions) -> DocumentError:
@@ -154,6 +156,8 @@ def loads(text: str, *, source: str = "<string>", kind: DocumentKind | None = No
 
     Raises :class:`~joinus_method.errors.DocumentError` with every problem found.
     """
+    # A byte-order mark, as some editors on Windows write it, is not part of the text.
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -184,11 +188,7 @@ def load(path: str | os.PathLike[str], *, kind: DocumentKind | None = None) -> D
 
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(
-            str(p), [Problem(f"not UTF-8 text ({exc.reason})", (), "syntax", str(p), 1, 1)]
-        ) from None
+        text = read_text(p)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DocumentError(

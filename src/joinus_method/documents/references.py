@@ -22,6 +22,7 @@ from joinus_method.model.program import Program
 from .bundled import bundled_documents
 from .files import Document, DocumentKind, load, loads
 from .positions import key_positions
+from .syntax import read_text
 
 __all__ = [
     "CalendarFiles",
@@ -75,9 +76,11 @@ def check_files(paths: Sequence[str | Path]) -> list[CheckedFile]:
     for path in paths:
         source = str(path)
         try:
-            texts.append((source, Path(path).read_text(encoding="utf-8"), None))
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 text ({exc.reason})"
+            texts.append((source, read_text(path), None))
+        except DocumentError as exc:
+            texts.append((source, None, exc.problems[0]))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
             problem = Problem(f"cannot read file: {reason}", (), "syntax", source, 1, 1)
             texts.append((source, None, problem))
     return _check(texts)

@@ -1,0 +1,120 @@
+"""TOML mistakes said the way a coach can mend them.
+
+The TOML reader knows where a file stops making sense, not what the writer meant. Here its
+message is replaced by one that says what to write, where the line shows the usual slips: a
+time without seconds, a date without leading zeros, a key given twice, a string without its
+closing quote, text without quotes. A file that is not UTF-8 is placed at its first bad byte.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from joinus_method.errors import DocumentError, Problem
+
+__all__ = ["explain", "read_text"]
+
+_TIME = re.compile(r"=\s*(\d{1,2}):(\d{2})\s*(#.*)?$")
+_DATE = re.compile(r"=\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*(#.*)?$")
+_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+_TABLE = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+_BARE = re.compile(r"=\s*([^\s\"'\[{0-9+\-#][^#]*?)\s*(#.*)?$")
+
+
+def read_text(path: str | Path) -> str:
+    """The text of the file at *path*; a file that is not UTF-8 is a
+    :class:`DocumentError` at the line and column of its first bad byte."""
+    source = str(path)
+    data = Path(path).read_bytes()
+    try:
+        # A byte-order mark, as some editors on Windows write it, is not part of the text.
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        start = before.rfind(b"\n") + 1
+        column = len(before[start:].decode("utf-8", errors="replace")) + 1
+        message = (
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 text: save the file as UTF-8 "
+            "(in most editors: Save as, encoding UTF-8)"
+        )
+        raise DocumentError(
+            source, [Problem(message, (), "syntax", source, line, column)]
+        ) from None
+
+
+_OPEN_LITERAL = re.compile(r"=\s*'[^']*$")
+
+
+def explain(message: str, text: str, line: int, column: int) -> tuple[str, int, int]:
+    """What to write instead, for the TOML reader's *message* at *line* and *column* of
+    *text*, and where: the reader's own message and place when the line shows no usual
+    slip."""
+    lines = text.splitlines()
+    if message.startswith('Expected "\'"'):
+        # The reader looked for the closing quote to the end: the slip is where it opened.
+        for number, candidate in enumerate(lines, 1):
+            if match := _OPEN_LITERAL.search(candidate):
+                said = "a closing ' is missing at the end of this text"
+                return said, number, match.start() + 1
+    said = _explain(message, lines, line)
+    return said, line, column
+
+
+def _explain(message: str, lines: list[str], line: int) -> str:
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if message.startswith("Cannot overwrite a value"):
+        return _twice(lines, line) or message
+    if message.startswith("Cannot declare") and "twice" in message:
+        return _table_twice(lines, line) or message
+    if message.startswith("Illegal character '\\n'") and here.count('"') % 2 == 1:
+        return 'a closing " is missing at the end of this text'
+    if message.startswith("Illegal character '\\n'") and here.count("'") % 2:
+        return "a closing ' is missing at the end of this text"
+    if match := _TIME.search(here):
+        hours, minutes = int(match[1]), match[2]
+        return f"a time needs seconds: write {hours:02d}:{minutes}:00"
+    if match := _DATE.search(here):
+        year, month, day = match[1], int(match[2]), int(match[3])
+        return f"a date is written as YYYY-MM-DD: write {year}-{month:02d}-{day:02d}"
+    if message.startswith("Invalid value") and (match := _BARE.search(here)):
+        value = match[1]
+        if value.lower() in ("true", "false"):
+            return f"write {value.lower()} in small letters"
+        if value.lower() in ("ja", "nee", "yes", "no"):
+            return "a yes or no is written true or false"
+        return f'text needs quotes: write "{value}"'
+    return message
+
+
+def _twice(lines: list[str], line: int) -> str | None:
+    """A key given twice in one table: its name and the line it was first given on."""
+    match = _KEY.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if match is None:
+        return None
+    key = match[1]
+    for number in range(line - 1, 0, -1):
+        earlier = lines[number - 1]
+        if _TABLE.match(earlier):
+            break
+        found = _KEY.match(earlier)
+        if found is not None and found[1] == key:
+            return f"key {key!r} is given twice in this table: first on line {number}"
+    return f"key {key!r} is given twice in this table"
+
+
+def _table_twice(lines: list[str], line: int) -> str | None:
+    match = _TABLE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if match is None:
+        return None
+    name = match[1]
+    for number in range(1, line):
+        found = _TABLE.match(lines[number - 1])
+        if (
+            found is not None
+            and found[1] == name
+            and not lines[number - 1].lstrip().startswith("[[")
+        ):
+            return f"table [{name}] is declared twice: first on line {number}"
+    return f"table [{name}] is declared twice"

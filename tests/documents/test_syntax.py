@@ -1,0 +1,145 @@
+"""TOML mistakes said the way a coach can mend them, at the line and column where they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from joinus_method import DocumentError, Problem, load, loads
+from joinus_method.documents.bundled import find_bundled
+from joinus_method.documents.files import DocumentKind
+from joinus_method.documents.references import check_files
+
+PROGRAM = find_bundled(DocumentKind.PROGRAM, "noordwijk-katwijk-2021").text()
+
+
+def problem_of(text: str) -> Problem:
+    """The one problem of *text*."""
+    with pytest.raises(DocumentError) as caught:
+        loads(text, source="p.toml")
+    (problem,) = caught.value.problems
+    assert problem.kind == "syntax"
+    return problem
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right", "message"),
+    [
+        ("start_time = 19:00:00", "start_time = 19:00", "a time needs seconds: write 19:00:00"),
+        ("start_time = 19:00:00", "start_time = 7:30", "a time needs seconds: write 07:30:00"),
+        (
+            "start_time = 19:00:00",
+            "start_time = 19:00  # na het eten",
+            "a time needs seconds: write 19:00:00",
+        ),
+        (
+            "start_date = 2021-05-11",
+            "start_date = 2021-5-11",
+            "a date is written as YYYY-MM-DD: write 2021-05-11",
+        ),
+        (
+            'name = "Daan Kuijpers"',
+            "name = Daan Kuijpers",
+            'text needs quotes: write "Daan Kuijpers"',
+        ),
+        (
+            'name = "Daan Kuijpers"',
+            'name = "Daan Kuijpers',
+            'a closing " is missing at the end of this text',
+        ),
+        (
+            'name = "Daan Kuijpers"',
+            "name = 'Daan Kuijpers",
+            "a closing ' is missing at the end of this text",
+        ),
+        (
+            "follows_school_holidays = true",
+            "follows_school_holidays = True",
+            "write true in small letters",
+        ),
+        (
+            "follows_school_holidays = true",
+            "follows_school_holidays = ja",
+            "a yes or no is written true or false",
+        ),
+    ],
+)
+def test_what_to_write(wrong: str, right: str, message: str) -> None:
+    """The usual slips get a message that says what to write, on the line they are on."""
+    assert wrong in PROGRAM
+    text = PROGRAM.replace(wrong, right, 1)
+    line = 1 + text.splitlines().index(right)
+    problem = problem_of(text)
+    assert problem.message == f"not valid TOML: {message}"
+    assert problem.line == line
+
+
+@pytest.mark.parametrize("key", ["a", "naam", "start_time"])
+def test_a_key_given_twice(key: str) -> None:
+    """A key given twice names the line of the first, in the same table only."""
+    text = f"[x]\n{key} = 1\nother = 2\n\n[y]\n{key} = 1\nb = 2\n{key} = 3\n"
+    problem = problem_of(text)
+    assert problem.message == (
+        f"not valid TOML: key {key!r} is given twice in this table: first on line 6"
+    )
+    assert problem.line == 8
+
+
+def test_a_table_declared_twice() -> None:
+    """A table given twice names the line of the first."""
+    problem = problem_of("a = 1\n[venue]\nid = 'x'\n\n[venue]\nname = 'y'\n")
+    assert problem.message == "not valid TOML: table [venue] is declared twice: first on line 2"
+    assert problem.line == 5
+
+
+def test_anything_else_keeps_the_readers_message() -> None:
+    """A mistake with no usual slip on its line keeps the TOML reader's own words."""
+    problem = problem_of("a = [1, 2\nb = 3\n")
+    assert problem.message == "not valid TOML: Unclosed array"
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    """A file that starts with a byte-order mark loads, and its places are right."""
+    path = tmp_path / "p.toml"
+    path.write_bytes("\ufeff".encode() + PROGRAM.encode())
+    assert load(path) == loads(PROGRAM)
+    path.write_bytes("\ufeff".encode() + b'titel = "x"\n' + PROGRAM.encode())
+    (result,) = check_files([path])
+    (problem,) = result.problems
+    assert (problem.message, problem.line, problem.column) == (
+        "unknown key 'titel' (did you mean 'title'?)",
+        1,
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("prefix", "line", "column"),
+    [
+        ("", 1, 10),
+        ('format = "joinus.program.v1"\n# caf\u00e9 ok\n', 3, 10),
+        ("a = 1\r\nb = 2\r\n", 3, 10),
+    ],
+)
+def test_not_utf8_names_the_first_bad_byte(
+    tmp_path: Path, prefix: str, line: int, column: int
+) -> None:
+    """A file saved in another encoding is placed at its first bad byte, and says to save
+    it as UTF-8, when loading and when checking."""
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(prefix.encode("utf-8") + 'title = "Caf\u00e9"\n'.encode("latin-1"))
+    expected = Problem(
+        "byte 0xe9 is not UTF-8 text: save the file as UTF-8 (in most editors: Save as, "
+        "encoding UTF-8)",
+        (),
+        "syntax",
+        str(path),
+        line,
+        column + 3,
+    )
+    with pytest.raises(DocumentError) as caught:
+        load(path)
+    assert caught.value.problems == (expected,)
+    (result,) = check_files([path])
+    assert result.problems == (expected,)
