@@ -143,3 +143,67 @@ def test_not_utf8_names_the_first_bad_byte(
     assert caught.value.problems == (expected,)
     (result,) = check_files([path])
     assert result.problems == (expected,)
+
+
+CURRICULUM = find_bundled(DocumentKind.CURRICULUM, "groepsavonden").text()
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "key", "message"),
+    [
+        # A segment's key on its session: where it belongs, not a near spelling ('id').
+        (CURRICULUM, "[[sessions]]\n", "kind", "it belongs in [[sessions.segments]]"),
+        # A program's key on a group.
+        (
+            PROGRAM,
+            "[[groups]]\n",
+            "school_region",
+            "it belongs at the top of the file, before the first [table]",
+        ),
+        # A venue's key on a group.
+        (PROGRAM, "[[groups]]\n", "rooms", "it belongs in [[venues]]"),
+        # A near spelling is still suggested where the key is nowhere else.
+        (PROGRAM, "[[groups]]\n", "wekday", "did you mean 'weekday'?"),
+    ],
+)
+def test_a_key_at_the_wrong_level_says_where_it_belongs(
+    text: str, anchor: str, key: str, message: str
+) -> None:
+    """An unknown key that is a key of exactly one other table says which."""
+    changed = text.replace(anchor, f"{anchor}{key} = 1\n", 1)
+    with pytest.raises(DocumentError) as caught:
+        loads(changed, source="f.toml")
+    wanted = [p for p in caught.value.problems if p.message.startswith(f"unknown key {key!r}")]
+    (problem,) = wanted
+    separator = ": " if message.startswith("it") else " ("
+    end = "" if message.startswith("it") else ")"
+    assert problem.message == f"unknown key {key!r}{separator}{message}{end}"
+    assert problem.line == 1 + changed.splitlines().index(f"{key} = 1")
+
+
+def test_a_key_of_several_tables_gets_no_guess() -> None:
+    """A key of several other tables (a title) names none of them."""
+    changed = PROGRAM.replace("[[groups]]\n", '[[groups]]\ntitle = "x"\n', 1)
+    with pytest.raises(DocumentError) as caught:
+        loads(changed)
+    assert [p.message for p in caught.value.problems] == ["unknown key 'title'"]
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right", "message"),
+    [
+        ('venue = "x-out"', 'venue = "xout"', "unknown venue 'xout' (did you mean 'x-out'?)"),
+        ('venue = "x-out"', 'venue = "buurthuis"', "unknown venue 'buurthuis'"),
+        (
+            'coach = "marieke-verhoef"',
+            'coach = "marieke-verhoeven"',
+            "unknown coach 'marieke-verhoeven' (did you mean 'marieke-verhoef'?)",
+        ),
+    ],
+)
+def test_an_unknown_id_suggests_a_near_one(wrong: str, right: str, message: str) -> None:
+    """An id that is almost one of the known ones is suggested, as for keys."""
+    assert wrong in PROGRAM
+    with pytest.raises(DocumentError) as caught:
+        loads(PROGRAM.replace(wrong, right, 1))
+    assert [p.message for p in caught.value.problems] == [message]

@@ -166,24 +166,74 @@ class Found:
     """For an unknown key: the path of the known key it is probably a misspelling of."""
 
 
-def _walk(exc: BaseException, path: ValuePath) -> Iterator[Found]:
+def _children(cls: type) -> list[tuple[str, type, bool]]:
+    """The fields of *cls* that hold tables: (name, class, whether an array of them)."""
+    found = []
+    for name, hint in typing.get_type_hints(cls).items():
+        args = typing.get_args(hint)
+        if attrs.has(hint):
+            found.append((name, hint, False))
+        elif typing.get_origin(hint) is tuple and args and attrs.has(args[0]):
+            found.append((name, args[0], True))
+        else:
+            found += [(name, a, False) for a in args if isinstance(a, type) and attrs.has(a)]
+    return found
+
+
+def _tables(root: type) -> list[tuple[tuple[str, ...], type, bool]]:
+    """Every kind of table in a document of *root*: (keys from the top, class, array)."""
+    out: list[tuple[tuple[str, ...], type, bool]] = [((), root, False)]
+    seen = {root}
+    queue: list[tuple[tuple[str, ...], type]] = [((), root)]
+    while queue:
+        keys, cls = queue.pop(0)
+        for name, child, array in _children(cls):
+            if child not in seen:
+                seen.add(child)
+                out.append(((*keys, name), child, array))
+                queue.append(((*keys, name), child))
+    return out
+
+
+def _belongs(root: type | None, key: str, here: type) -> str | None:
+    """Where *key*, unknown in a table of class *here*, is a key in a document of *root*."""
+    if root is None:
+        return None
+    places = [
+        (keys, array)
+        for keys, cls, array in _tables(root)
+        if cls is not here and key in attrs.fields_dict(cls)
+    ]
+    if len(places) != 1:  # nowhere else, or in several tables: no telling which was meant
+        return None
+    ((keys, array),) = places
+    if not keys:
+        return "it belongs at the top of the file, before the first [table]"
+    header = f"[[{'.'.join(keys)}]]" if array else f"[{'.'.join(keys)}]"
+    return f"it belongs in {header}"
+
+
+def _walk(exc: BaseException, path: ValuePath, root: type | None = None) -> Iterator[Found]:
     if isinstance(exc, IterableValidationError):
         items, rest = exc.group_exceptions()
         for sub, item in items:
-            yield from _walk(sub, (*path, item.index))
+            yield from _walk(sub, (*path, item.index), root)
         for sub in rest:
-            yield from _walk(sub, path)
+            yield from _walk(sub, path, root)
     elif isinstance(exc, ClassValidationError):
         fields, others = exc.group_exceptions()
         for sub, attribute in fields:
-            yield from _walk(sub, (*path, attribute.name))
+            yield from _walk(sub, (*path, attribute.name), root)
         for sub in others:
-            yield from _walk(sub, path)
+            yield from _walk(sub, path, root)
     elif isinstance(exc, ForbiddenExtraKeysError):
         valid = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         for key in sorted(exc.extra_fields):
-            hint = difflib.get_close_matches(key, valid, n=1)
+            elsewhere = _belongs(root, key, exc.cl)
+            hint = [] if elsewhere else difflib.get_close_matches(key, valid, n=1)
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            if elsewhere:
+                suggestion = f": {elsewhere}"
             yield Found(
                 f"unknown key {key!r}{suggestion}",
                 path,
@@ -212,4 +262,4 @@ def structure(body: dict[str, Any], model: type[T]) -> tuple[T | None, list[Foun
     try:
         return converter().structure(body, model), []
     except (ClassValidationError, IterableValidationError, InvalidValue) as exc:
-        return None, list(_walk(exc, ()))
+        return None, list(_walk(exc, (), model))

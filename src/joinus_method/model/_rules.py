@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import re
 import types
@@ -134,7 +135,12 @@ class Checks:
     def known(
         self, path: ValuePath, value: str, known: Iterable[str] | dict[Any, Any], what: str
     ) -> bool:
-        return self.that(value in known, path, f"unknown {what} {value!r}")
+        if value in known:
+            return True
+        close = difflib.get_close_matches(value, [str(k) for k in known], n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        self.fail(path, f"unknown {what} {value!r}{hint}")
+        return False
 
     def done(self) -> None:
         if self.problems:
