@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 from pathlib import Path
 
@@ -218,3 +219,42 @@ def test_an_until_before_the_first_session(
     )
     assert code == 0
     assert out.endswith("\n1 session planned (groep-12-18-the-base 1); 0 dates skipped\n")
+
+
+@pytest.mark.parametrize(
+    ("env", "argv", "bom", "separator"),
+    [
+        ({"LANG": "nl_NL.UTF-8"}, [], True, ";"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "nl_BE.UTF-8"}, [], True, ";"),
+        ({"LANG": "nl_NL.UTF-8", "LC_ALL": "C.UTF-8"}, [], False, ","),
+        ({"LANG": "en_GB.UTF-8"}, [], False, ","),
+        ({"LANG": "en_GB.UTF-8"}, ["--csv-dialect", "excel-nl"], True, ";"),
+        ({"LANG": "nl_NL.UTF-8"}, ["--csv-dialect", "excel"], False, ","),
+    ],
+)
+def test_the_csv_a_dutch_office_opens(
+    env: dict[str, str],
+    argv: list[str],
+    bom: bool,
+    separator: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Under a Dutch locale the CSV is written for Excel-NL (semicolons, a byte-order
+    mark); --csv-dialect chooses either way; the file is readable by others (0644)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    target = tmp_path / "plan.csv"
+    umask = os.umask(0o022)
+    try:
+        assert main(["plan", "--csv", str(target), *argv]) == 0, capsys.readouterr().err
+    finally:
+        os.umask(umask)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") is bom
+    assert data.removeprefix(b"\xef\xbb\xbf").startswith(f"date{separator}start".encode())
+    assert b"Joost van der Meer" in data
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -199,6 +199,27 @@ def _evening_lines() -> list[str]:
     ]
 
 
+WORKERS = ["Daan Kuijpers", "Esra Yildiz", "Joost van der Meer", "Noor Bakker"]
+PEOPLE = {
+    "groep-18-25-x-out": (
+        ["Leiding: Daan Kuijpers, Esra Yildiz"],
+        [
+            ("Daan Kuijpers", "CHAIR", "urn:joinus:person:daan-kuijpers"),
+            ("Esra Yildiz", "CHAIR", "urn:joinus:person:esra-yildiz"),
+        ],
+    ),
+    "training-voorjaar-2021": (
+        ["Leiding: Marieke Verhoef", f"Deelnemers: {', '.join(WORKERS)}"],
+        [("Marieke Verhoef", "CHAIR", "urn:joinus:person:marieke-verhoef")]
+        + [
+            (name, "REQ-PARTICIPANT", f"urn:joinus:person:{name.lower().replace(' ', '-')}")
+            for name in WORKERS
+        ],
+    ),
+    "webinar-eenzaamheid-jongeren-2021": ([], []),
+}
+
+
 class TestEventText:
     """An event's summary is the series' title and the session's; its location the venue's
     name and address, or "online"; its description the session's title, description and
@@ -282,8 +303,12 @@ class TestEventText:
         assert isinstance(categories, icalendar.prop.vCategory)
         assert [str(c) for c in categories.cats] == [kind]
         own = planned.session
-        expected = "\n".join([own.title, "", own.description, "", *segments])
+        people, attendees = PEOPLE[series]
+        expected = "\n".join([own.title, *people, "", own.description, "", *segments])
         assert str(event["description"]) == expected
+        found = event.get("attendee", [])
+        found = found if isinstance(found, list) else [found]
+        assert [(a.params["cn"], a.params["role"], str(a)) for a in found] == attendees
 
     def test_a_venue_without_address_is_named_alone(self) -> None:
         """A venue with no address is its name alone, in the calendar and in the CSV."""
@@ -331,26 +356,41 @@ def test_vtimezone_spans_the_calendar_years_of_the_plan() -> None:
 
 
 CSV_LINES = {
-    "header": "date,start,end,kind,series,round,number,session,title,venue,people,status,"
-    "reason,uid",
+    "header": "date,start,end,kind,series,round,number,session,title,venue,people,names,"
+    "status,reason,uid",
     "training": "2021-03-04,13:30,16:30,training,training-voorjaar-2021,0,1,"
     "eenzaamheid-onder-jongeren,Eenzaamheid onder jongeren begrijpen,"
     '"The Base, Noordwijk",'
-    "marieke-verhoef daan-kuijpers esra-yildiz joost-van-der-meer noor-bakker,planned,,"
+    "marieke-verhoef daan-kuijpers esra-yildiz joost-van-der-meer noor-bakker,"
+    '"Marieke Verhoef, Daan Kuijpers, Esra Yildiz, Joost van der Meer, Noor Bakker",planned,,'
     "noordwijk-katwijk-2021.training.training-voorjaar-2021.r0.eenzaamheid-onder-jongeren"
     "@joinus-method",
     "online event": "2021-04-20,19:30,21:00,event,webinar-eenzaamheid-jongeren-2021,0,1,"
     "webinar-eenzaamheid-jongeren,"
-    '"Eenzaamheid onder jongeren: herkennen, bespreken en doorverwijzen",online,,planned,,'
+    '"Eenzaamheid onder jongeren: herkennen, bespreken en doorverwijzen",online,,,planned,,'
     "noordwijk-katwijk-2021.event.webinar-eenzaamheid-jongeren-2021.r0."
     "webinar-eenzaamheid-jongeren@joinus-method",
     "group evening": "2021-06-22,19:00,22:00,group,groep-18-25-x-out,0,4,eerste-eigen-spel,"
     'Het eerste spel van de jongeren,"X-Out, Noordwijkerhout",daan-kuijpers esra-yildiz,'
+    '"Daan Kuijpers, Esra Yildiz",'
     "planned,,noordwijk-katwijk-2021.group.groep-18-25-x-out.r0.eerste-eigen-spel"
     "@joinus-method",
     "skipped date": '2021-07-20,19:00,,group,groep-18-25-x-out,,,,,"X-Out, Noordwijkerhout",'
-    "daan-kuijpers esra-yildiz,skipped,zomervakantie regio midden,",
+    'daan-kuijpers esra-yildiz,"Daan Kuijpers, Esra Yildiz",skipped,zomervakantie regio '
+    "midden,",
 }
+
+
+def test_csv_for_excel_under_a_dutch_locale() -> None:
+    """The excel-nl dialect starts with a byte-order mark and separates with semicolons;
+    the rows are the same values."""
+    nl = to_csv(PLAN, PROGRAM, dialect="excel-nl")
+    assert nl.startswith("\ufeffdate;start;end;kind;")
+    rows = list(csv.reader(io.StringIO(nl.removeprefix("\ufeff")), delimiter=";"))
+    assert rows == list(csv.reader(io.StringIO(to_csv(PLAN, PROGRAM))))
+    assert "Joost van der Meer" in nl
+    with pytest.raises(ValueError, match="unknown CSV dialect 'tsv'"):
+        to_csv(PLAN, PROGRAM, dialect="tsv")
 
 
 @pytest.mark.parametrize("line", CSV_LINES.values(), ids=CSV_LINES.keys())

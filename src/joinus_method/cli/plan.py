@@ -47,6 +47,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     plan.add_argument("--ics", type=Path, metavar="FILE", help="write an iCalendar file")
     plan.add_argument("--csv", type=Path, metavar="FILE", help="write a CSV file")
     plan.add_argument(
+        "--csv-dialect",
+        choices=["excel", "excel-nl"],
+        help="excel: commas; excel-nl: semicolons and a byte-order mark, as Excel under a "
+        "Dutch locale opens it (the default under a Dutch locale)",
+    )
+    plan.add_argument(
         "--clashes",
         choices=["skip", "report"],
         default="skip",
@@ -211,10 +217,13 @@ def _export(
     from joinus_method.documents.files import write_atomically
     from joinus_method.planning.exports import to_csv, to_ics
 
+    from ._language import dutch_locale
+
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    dialect = args.csv_dialect or ("excel-nl" if dutch_locale() else "excel")
     exports: list[tuple[Path | None, Callable[[], str]]] = [
         (args.ics, lambda: to_ics(plan, program, stamp=stamp).decode("utf-8")),
-        (args.csv, lambda: to_csv(plan, program)),
+        (args.csv, lambda: to_csv(plan, program, dialect=dialect)),
     ]
     for target, render in exports:
         if target is None:

@@ -12,7 +12,7 @@ from joinus_method.model.program import Program
 
 from .schedule import PlannedSession, ProgramPlan, Series, SkippedSlot
 
-__all__ = ["CSV_COLUMNS", "to_csv", "to_ics"]
+__all__ = ["CSV_COLUMNS", "CSV_DIALECTS", "to_csv", "to_ics"]
 
 CSV_COLUMNS = (
     "date",
@@ -26,10 +26,23 @@ CSV_COLUMNS = (
     "title",
     "venue",
     "people",
+    "names",
     "status",
     "reason",
     "uid",
 )
+
+
+CSV_DIALECTS = ("excel", "excel-nl")
+"""``excel``: commas, as spreadsheets read CSV in English; ``excel-nl``: semicolons and a
+UTF-8 byte-order mark, so Excel under a Dutch locale opens it in columns with the accents
+intact."""
+
+
+def _names(program: Program, people: Sequence[str]) -> str:
+    """The names of *people*, by their ids in *program*."""
+    known = {w.id: w.name for w in program.workers} | {c.id: c.name for c in program.coaches}
+    return ", ".join(known.get(p, p) for p in people)
 
 
 def _venue_text(program: Program, venue_id: str | None) -> str:
@@ -39,8 +52,12 @@ def _venue_text(program: Program, venue_id: str | None) -> str:
     return f"{venue.name}, {venue.address}" if venue.address else venue.name
 
 
-def _description(s: PlannedSession) -> str:
+def _description(s: PlannedSession, program: Program) -> str:
     lines = [s.session.title]
+    if s.series.leaders:
+        lines.append(f"Leiding: {_names(program, s.series.leaders)}")
+    if s.series.participants:
+        lines.append(f"Deelnemers: {_names(program, s.series.participants)}")
     if s.session.description:
         lines += ["", s.session.description]
     if s.session.segments:
@@ -73,8 +90,17 @@ def to_ics(plan: ProgramPlan, program: Program, *, stamp: dt.datetime) -> bytes:
         event.add("dtend", s.end)
         event.add("summary", f"{s.series.title}: {s.title}")
         event.add("location", _venue_text(program, s.series.venue))
-        event.add("description", _description(s))
+        event.add("description", _description(s, program))
         event.add("categories", [s.series.kind.value])
+        for role, people in (
+            ("CHAIR", s.series.leaders),
+            ("REQ-PARTICIPANT", s.series.participants),
+        ):
+            for person in people:
+                attendee = icalendar.vCalAddress(f"urn:joinus:person:{person}")
+                attendee.params["cn"] = _names(program, [person])
+                attendee.params["role"] = role
+                event.add("attendee", attendee, encode=False)
         cal.add_component(event)
     if sessions:
         cal.add_missing_timezones(
@@ -84,14 +110,20 @@ def to_ics(plan: ProgramPlan, program: Program, *, stamp: dt.datetime) -> bytes:
     return bytes(cal.to_ical())
 
 
-def to_csv(plan: ProgramPlan, program: Program) -> str:
+def to_csv(plan: ProgramPlan, program: Program, *, dialect: str = "excel") -> str:
     """Planned sessions and skipped dates as CSV, with a header row.
 
     Rows run by date, then start time, then series; a skipped date stands at its series'
-    start time like a session would, after the sessions planned at that same time.
+    start time like a session would, after the sessions planned at that same time. People
+    are given by id (``people``) and by name (``names``). *dialect* is one of
+    :data:`CSV_DIALECTS`.
     """
+    if dialect not in CSV_DIALECTS:
+        raise ValueError(f"unknown CSV dialect {dialect!r}; expected one of {CSV_DIALECTS}")
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    if dialect == "excel-nl":
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";" if dialect == "excel-nl" else ",", lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     rows: list[tuple[dt.date, dt.time, int, str, Sequence[object]]] = []
     for s in plan.sessions:
@@ -107,6 +139,7 @@ def to_csv(plan: ProgramPlan, program: Program) -> str:
             s.title,
             _venue_text(program, s.series.venue),
             " ".join(s.series.people),
+            _names(program, s.series.people),
             "planned",
             "",
             s.uid,
@@ -134,6 +167,7 @@ def _skipped_row(program: Program, series: Series, k: SkippedSlot) -> Sequence[o
         "",
         _venue_text(program, series.venue),
         " ".join(series.people),
+        _names(program, series.people),
         "skipped",
         k.reason,
         "",
