@@ -34,7 +34,8 @@ def test_plans_the_bundled_program(capsys: pytest.CaptureFixture[str]) -> None:
     assert re.search(r"2021-10-18 Mon\s+groep-12-18-the-base\s+herfstvakantie regio midden", out)
     assert "X-Out" in out
     assert "The Base" in out
-    assert "Daan Kuijpers, Esra Yildiz" in out
+    assert re.search(r"1\. Welkom in de groep\s+X-Out\s+Daan, Esra\n", out)
+    assert max(len(line) for line in out.splitlines()) <= 100
 
 
 def test_one_group_until_a_date_with_exports(
@@ -258,3 +259,25 @@ def test_the_csv_a_dutch_office_opens(
     assert data.removeprefix(b"\xef\xbb\xbf").startswith(f"date{separator}start".encode())
     assert b"Joost van der Meer" in data
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_curricula_on_the_command_line_and_groups_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Curriculum files follow the program as `check` takes them; an unknown --group lists
+    the program's groups."""
+    from joinus_method.documents.bundled import find_bundled
+
+    evenings = find_bundled(DocumentKind.CURRICULUM, "groepsavonden").text()
+    own = tmp_path / "avonden.toml"
+    own.write_text(evenings.replace('title = "', 'title = "Eigen: ', 1), encoding="utf-8")
+    program = tmp_path / "program.toml"
+    program.write_text(PROGRAM_TEXT, encoding="utf-8")
+    code, out, err = run(["plan", str(program), str(own), "--until", "2021-06-01"], capsys)
+    assert code == 0, err
+    code, _, err = run(["plan", str(program), "--group", "groep-a"], capsys)
+    assert code == 1
+    assert err == (
+        "error: no group 'groep-a' in 'noordwijk-katwijk-2021'; its groups: "
+        "groep-18-25-x-out, groep-12-18-the-base\n"
+    )

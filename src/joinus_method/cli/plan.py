@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -30,6 +31,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "that loses too many slots to clashes) or the input is invalid.",
     )
     plan.add_argument("program", nargs="?", metavar="PROGRAM", help="program TOML file")
+    plan.add_argument(
+        "curricula",
+        nargs="*",
+        metavar="CURRICULUM",
+        help="curriculum files the program uses, as `joinus check` takes them (bundled "
+        "ones are found by id)",
+    )
     plan.add_argument(
         "--curriculum",
         action="append",
@@ -188,7 +196,7 @@ def _checked(args: argparse.Namespace, err: TextIO) -> list[CheckedFile] | None:
         results = check_texts([(bundled.source, bundled.text())])
         results += check_files(args.curriculum)
     else:
-        results = check_files([args.program, *args.curriculum])
+        results = check_files([args.program, *args.curricula, *args.curriculum])
     problems = [p for r in results for p in r.problems]
     for problem in problems:
         print(problem, file=err)
@@ -205,7 +213,11 @@ def _checked(args: argparse.Namespace, err: TextIO) -> list[CheckedFile] | None:
     known_groups = {g.id for g in program.groups}
     for group_id in args.group or ():
         if group_id not in known_groups:
-            print(f"error: no group {group_id!r} in {program.id!r}", file=err)
+            listed = ", ".join(g.id for g in program.groups) or "none"
+            print(
+                f"error: no group {group_id!r} in {program.id!r}; its groups: {listed}",
+                file=err,
+            )
             return None
     return results
 
@@ -246,6 +258,10 @@ def _default_until(program: Program) -> dt.date:
 
 def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO) -> None:
     names = {w.id: w.name for w in program.workers} | {c.id: c.name for c in program.coaches}
+    # First names keep the table narrow, unless two people share one.
+    first = {person: name.split()[0] for person, name in names.items()}
+    if len(set(first.values())) == len(first):
+        names = first
     venues = {v.id: v.name for v in program.venues}
     print(f"{program.title}: plan up to {until} ({program.timezone})", file=out)
     header = ("date", "time", "series", "session", "venue", "people")
@@ -257,16 +273,16 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
                 f"{s.day} {s.day.strftime('%a')}",
                 f"{s.start:%H:%M}-{s.end:%H:%M}",
                 s.series.id,
-                _cut(f"{s.number}. {s.title}", 44),
+                f"{s.number}. {s.title}",
                 venues.get(s.series.venue or "", "online"),
                 people,
             )
         )
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    widths = _fit([max(len(r[i]) for r in [header, *rows]) for i in range(len(header))])
     line = "  ".join(f"{{:<{w}}}" for w in widths)
-    print(line.format(*header).rstrip(), file=out)
-    for row in rows:
-        print(line.format(*row).rstrip(), file=out)
+    for row in [header, *rows]:
+        cells = [_cut(cell, w) for cell, w in zip(row, widths, strict=True)]
+        print(line.format(*cells).rstrip(), file=out)
     skipped = plan.skipped
     if skipped:
         print(f"\nskipped dates ({len(skipped)}):", file=out)
@@ -274,11 +290,32 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
         for k in skipped:
             print(f"{k.day} {k.day.strftime('%a')}  {k.series:<{width}}  {k.reason}", file=out)
     counts = ", ".join(f"{p.series.id} {len(p.sessions)}" for p in plan.plans)
-    print(
-        f"\n{_count(len(plan.sessions), 'session')} planned ({counts}); "
-        f"{_count(len(skipped), 'date')} skipped",
-        file=out,
+    summary = (
+        f"{_count(len(plan.sessions), 'session')} planned ({counts}); "
+        f"{_count(len(skipped), 'date')} skipped"
     )
+    print("\n" + textwrap.fill(summary, TABLE_WIDTH, break_on_hyphens=False), file=out)
+
+
+TABLE_WIDTH = 100
+"""The plan's table fits this many columns of a terminal."""
+# The least each column of the table shrinks to: date and time never shrink.
+_LEAST = (14, 11, 22, 20, 8, 12)
+
+
+def _fit(widths: list[int]) -> list[int]:
+    """*widths* of the table's columns, the widest shrunk first until the table fits."""
+    fitted = list(widths)
+    # A long series id (an event's) gives way first: the groups' ids are short.
+    excess = sum(fitted) + 2 * (len(fitted) - 1) - TABLE_WIDTH
+    fitted[2] -= max(0, min(excess, fitted[2] - _LEAST[2]))
+    while sum(fitted) + 2 * (len(fitted) - 1) > TABLE_WIDTH:
+        room = [(w - least, i) for i, (w, least) in enumerate(zip(fitted, _LEAST, strict=True))]
+        spare, widest = max(room)
+        if spare <= 0:
+            break
+        fitted[widest] -= 1
+    return fitted
 
 
 def _count(n: int, thing: str) -> str:
