@@ -270,11 +270,16 @@ def test_curricula_on_the_command_line_and_groups_listed(
 
     evenings = find_bundled(DocumentKind.CURRICULUM, "groepsavonden").text()
     own = tmp_path / "avonden.toml"
-    own.write_text(evenings.replace('title = "', 'title = "Eigen: ', 1), encoding="utf-8")
+    assert 'title = "Welkom in de groep"' in evenings
+    own.write_text(
+        evenings.replace('title = "Welkom in de groep"', 'title = "Welkom bij ons"'),
+        encoding="utf-8",
+    )
     program = tmp_path / "program.toml"
     program.write_text(PROGRAM_TEXT, encoding="utf-8")
     code, out, err = run(["plan", str(program), str(own), "--until", "2021-06-01"], capsys)
     assert code == 0, err
+    assert re.search(r"2021-05-11 Tue\s+19:00-22:00\s+groep-18-25-x-out\s+1\. Welkom bij ons", out)
     code, _, err = run(["plan", str(program), "--group", "groep-a"], capsys)
     assert code == 1
     assert err == (
