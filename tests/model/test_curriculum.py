@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from joinus_method import (
@@ -167,3 +168,27 @@ def test_bundled_worker_training_has_follow_up_coaching() -> None:
     assert last_phase.cadence_weeks is not None
     assert last_phase.cadence_weeks > c.cadence_weeks
     assert any(s.phase == last_phase.id for s in c.sessions)
+
+
+def test_minutes_led_by_whom() -> None:
+    """A segment is led by its own leader, else the session's, else the curriculum's; a
+    session without segments is led whole by its leader."""
+    from joinus_method import Leader, Segment
+    from tests.seed import EVENINGS as cur
+
+    plain = attrs.evolve(cur.sessions[0], segments=(), led_by=None, minutes=90)
+    assert cur.minutes_led_by(plain, Leader.WORKERS) == 90
+    assert cur.minutes_led_by(plain, Leader.YOUTHS) == 0
+    theirs = attrs.evolve(plain, led_by=Leader.YOUTHS)
+    assert cur.minutes_led_by(theirs, Leader.YOUTHS) == 90
+    mixed = attrs.evolve(
+        plain,
+        led_by=Leader.YOUTHS,
+        segments=(
+            Segment("a", 30),
+            Segment("b", 20, led_by=Leader.WORKERS),
+            Segment("c", 40, led_by=Leader.EXPERT_BY_EXPERIENCE),
+        ),
+    )
+    assert [cur.minutes_led_by(mixed, who) for who in Leader] == [0, 20, 30, 40]
+    assert cur.share_led_by(mixed, Leader.YOUTHS) == 30 / 90

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Protocol, TextIO
 
 from joinus_method import __version__
-from joinus_method.cli import bundled, check, plan, schema
+from joinus_method.cli import bundled, check, plan, schema, show
 from joinus_method.errors import JoinUsError
 
 __all__ = ["main"]
@@ -30,6 +30,7 @@ _COMMANDS: dict[str, _Command] = {
     "schema": schema,
     "bundled": bundled,
     "plan": plan,
+    "show": show,
 }
 
 

@@ -329,6 +329,19 @@ class Curriculum:
         """The length of all sessions together."""
         return sum(s.length(self.default_minutes) for s in self.sessions)
 
+    def minutes_led_by(self, session: Session, leader: Leader) -> int:
+        """The minutes of *session* that *leader* leads: its segments led by them (a
+        segment is led by the session's leader unless it names its own), or the whole
+        session when it has no segments."""
+        own = session.led_by or self.led_by
+        if not session.segments:
+            return session.length(self.default_minutes) if own is leader else 0
+        return sum(seg.minutes for seg in session.segments if (seg.led_by or own) is leader)
+
+    def share_led_by(self, session: Session, leader: Leader) -> float:
+        """The share of *session*'s minutes that *leader* leads, from 0 to 1."""
+        return self.minutes_led_by(session, leader) / session.length(self.default_minutes)
+
     def framework_problems(self, domains: set[str] | frozenset[str]) -> list[Problem]:
         """The goals whose domain is not among *domains* of the named framework."""
         return [
