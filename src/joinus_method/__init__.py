@@ -24,7 +24,7 @@ if TYPE_CHECKING:
         load_school_holidays,
         loads,
     )
-    from .documents.references import calendar_files
+    from .documents.references import calendar_files, curricula_for
     from .errors import ChainError, DocumentError, InvalidValue, JoinUsError, Problem, UnknownId
     from .model.closure import Closure
     from .model.curriculum import (
@@ -89,6 +89,7 @@ if TYPE_CHECKING:
         SeriesPlan,
         SkippedSlot,
         Violation,
+        default_until,
         plan_group,
         plan_program,
     )
@@ -162,6 +163,7 @@ _EXPORTS: dict[str, str] = {
     "Youth": "model.people",
     "YouthWorker": "model.people",
     "calendar_files": "documents.references",
+    "curricula_for": "documents.references",
     "dump": "documents.files",
     "dumps": "documents.files",
     "load": "documents.files",
@@ -175,6 +177,7 @@ _EXPORTS: dict[str, str] = {
     "place_youths": "planning.placement",
     "plan_group": "planning.schedule",
     "plan_program": "planning.schedule",
+    "default_until": "planning.schedule",
     "to_csv": "planning.exports",
     "to_ics": "planning.exports",
     "youth_milestones": "planning.milestones",
@@ -247,6 +250,8 @@ __all__ = [
     "Youth",
     "YouthWorker",
     "calendar_files",
+    "curricula_for",
+    "default_until",
     "dump",
     "dumps",
     "load",

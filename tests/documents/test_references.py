@@ -11,7 +11,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from joinus_method import dumps
+from joinus_method import DocumentError, DocumentKind, Program, dumps
 from joinus_method.documents.bundled import bundled_documents
 from joinus_method.documents.references import (
     CheckedFile,
@@ -318,3 +318,24 @@ class TestCurriculaFor:
             "eigen-avonden": evenings,
             "eigen-webinar": webinar,
         }
+
+
+def test_curricula_for_gathers_from_files_first(tmp_path: Path) -> None:
+    """A program's curricula come from the files given, the bundled ones filling in."""
+    from joinus_method import curricula_for
+    from joinus_method.documents.bundled import find_bundled, load_bundled
+
+    program = load_bundled("noordwijk-katwijk-2021")
+    assert isinstance(program, Program)
+    text = find_bundled(DocumentKind.CURRICULUM, "groepsavonden").text()
+    own = tmp_path / "avonden.toml"
+    own.write_text(
+        text.replace('title = "Join Us-groepsavonden', 'title = "Eigen avonden', 1),
+        encoding="utf-8",
+    )
+    found = curricula_for(program, files=[own])
+    assert sorted(found) == ["groepsavonden", "webinar-bewustwording", "werkerstraining"]
+    assert found["groepsavonden"].title.startswith("Eigen avonden")
+    assert found["werkerstraining"] == load_bundled("werkerstraining")
+    with pytest.raises(DocumentError):
+        curricula_for(program, files=[tmp_path / "missing.toml"])

@@ -25,6 +25,7 @@ from joinus_method.planning.schedule import (
     SeriesKind,
     SkippedSlot,
     Violation,
+    default_until,
     group_series,
     plan_group,
     plan_program,
@@ -1481,3 +1482,24 @@ class TestCalendarReach:
         assert len(plan.sessions) > 8
         assert [s.number for s in plan.sessions] == [k % 4 + 1 for k in range(len(plan.sessions))]
         assert [s.round for s in plan.sessions] == [k // 4 for k in range(len(plan.sessions))]
+
+
+class TestApiDefaults:
+    """The API plans as the command does when nothing more is said."""
+
+    def test_the_default_end_is_the_commands(self) -> None:
+        """Without until, plan_program runs to a year after the last group starts."""
+        assert default_until(NOORDWIJK) == YOUNGER.start_date + dt.timedelta(weeks=52)
+        plain = plan_program(NOORDWIJK, CURRICULA)
+        assert plain == plan_program(NOORDWIJK, CURRICULA, until=default_until(NOORDWIJK))
+        assert max(s.day for s in plain.sessions) <= default_until(NOORDWIJK)
+        assert max(plain.plan(OLDER.id).days) > YOUNGER.start_date + dt.timedelta(weeks=48)
+
+    def test_without_groups(self) -> None:
+        """Without groups, the year runs from the last training."""
+        program = attrs.evolve(NOORDWIJK, groups=())
+        (training,) = NOORDWIJK.trainings
+        (event,) = NOORDWIJK.events
+        assert default_until(program) == max(training.start_date, event.date) + dt.timedelta(
+            weeks=52
+        )

@@ -103,6 +103,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         MAX_CLASH_SHARE,
         ClashMode,
         PlanningError,
+        default_until,
         plan_program,
     )
 
@@ -113,7 +114,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     program = results[0].document
     assert isinstance(program, Program)
-    until = args.until or _default_until(program)
+    until = args.until or default_until(program)
     calendar, problems = program_calendar(program, results[0], until)
     if calendar is None:
         for problem in problems:
@@ -247,13 +248,6 @@ def _export(
             return False
         print(f"wrote {target}", file=out)
     return True
-
-
-def _default_until(program: Program) -> dt.date:
-    starts = [g.start_date for g in program.groups] or [t.start_date for t in program.trainings]
-    starts += [e.date for e in program.events]
-    # A program with nothing to plan gets an empty plan.
-    return max(starts, default=dt.date.today()) + dt.timedelta(weeks=52)
 
 
 def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO) -> None:

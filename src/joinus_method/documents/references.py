@@ -182,9 +182,16 @@ def _program_problems(doc: Program, registry: _Registry) -> list[Problem]:
     return problems
 
 
-def curricula_for(program: Program, given: Sequence[Document] = ()) -> dict[str, Curriculum]:
-    """The curricula *program* names, from *given* documents first, then the bundled ones."""
-    registry = _Registry(given)
+def curricula_for(
+    program: Program,
+    given: Sequence[Document] = (),
+    *,
+    files: Sequence[str | Path] = (),
+) -> dict[str, Curriculum]:
+    """The curricula *program* names, by id: from the *given* documents and the documents
+    in *files* first, then the bundled ones. Raises :class:`DocumentError` for a file that
+    does not load; a curriculum found nowhere is left out (``plan_program`` names it)."""
+    registry = _Registry([*given, *(load(path) for path in files)])
     wanted = {program.curricula.training, program.curricula.groups}
     wanted |= {g.curriculum for g in program.groups if g.curriculum}
     wanted |= {e.curriculum for e in program.events}

@@ -48,6 +48,7 @@ __all__ = [
     "SeriesPlan",
     "SkippedSlot",
     "Violation",
+    "default_until",
     "group_series",
     "plan_group",
     "plan_program",
@@ -675,7 +676,8 @@ def plan_program(
     ``ClashMode.REPORT`` each series is planned on its own and every clash is a violation.
     No group session is planned on or before the day a worker's training ends; a worker
     with no training at all is a violation and their group is not planned.
-    *groups* limits the groups planned (trainings and events are always planned).
+    *groups* limits the groups planned (trainings and events are always planned). Without
+    *until*, the plan runs to :func:`default_until`, as ``joinus plan`` does.
 
     Nothing disappears silently: a series with slots up to the horizon but no session is a
     ``no-sessions`` violation, and one that loses more than *max_clash_share* of its slots
@@ -683,6 +685,8 @@ def plan_program(
     """
     if not 0 <= max_clash_share <= 1:
         raise PlanningError(f"max_clash_share must lie between 0 and 1, not {max_clash_share}")
+    if until is None:
+        until = default_until(program)
     planner = _ProgramPlanner(
         program,
         curricula,
@@ -697,6 +701,14 @@ def plan_program(
     planner.events()
     planner.groups(trained, groups)
     return ProgramPlan(program.id, tuple(planner.plans), tuple(planner.violations))
+
+
+def default_until(program: Program) -> dt.date:
+    """The day a plan of *program* runs to when none is given: a year (52 weeks) after the
+    last group starts (the last training, event or today's date when it has no groups)."""
+    starts = [g.start_date for g in program.groups] or [t.start_date for t in program.trainings]
+    starts += [e.date for e in program.events]
+    return max(starts, default=dt.date.today()) + dt.timedelta(weeks=52)
 
 
 def trained_on_differs(worker: str, trained_on: dt.date, end: dt.date, training: str) -> str:
