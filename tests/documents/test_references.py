@@ -15,13 +15,17 @@ from joinus_method import DocumentError, DocumentKind, Program, dumps
 from joinus_method.documents.bundled import bundled_documents
 from joinus_method.documents.references import (
     CheckedFile,
+    calendar_files,
     check_files,
     check_texts,
     curricula_for,
+    locate,
 )
 from joinus_method.errors import Problem
 from tests.environments import ascii_locale
 from tests.seed import EVENINGS, FRAMEWORK, NOORDWIJK, TRAINING, WEBINAR
+
+NOORDWIJK_TEXT = next(d for d in bundled_documents() if d.id == NOORDWIJK.id).text()
 
 PROGRAM = next(d for d in bundled_documents() if d.kind.value == "program").text()
 
@@ -339,3 +343,76 @@ def test_curricula_for_gathers_from_files_first(tmp_path: Path) -> None:
     assert found["werkerstraining"] == load_bundled("werkerstraining")
     with pytest.raises(DocumentError):
         curricula_for(program, files=[tmp_path / "missing.toml"])
+
+
+class TestCalendarFiles:
+    """The school holidays and closure lists a program names are read from beside it."""
+
+    HOLIDAYS = (
+        'format = "joinus.school-holidays.v1"\nversion = "eigen"\ncovers_from = 2029-08-20\n\n'
+        '[[holiday]]\nschool_year = "2029-2030"\nkind = "zomervakantie"\nregion = "midden"\n'
+        "start = 2030-07-13\nend = 2030-08-25\n"
+    )
+    CLOSURES = (
+        'format = "joinus.closures.v1"\nid = "dicht"\n\n[[closures]]\nstart = 2029-11-06\n'
+        'reason = "verbouwing"\n'
+    )
+
+    def program(self, holidays: str | None, closures: tuple[str, ...]) -> Program:
+        """The seed program naming these files."""
+        return attrs.evolve(NOORDWIJK, school_holidays_file=holidays, closures_files=closures)
+
+    def test_none_named(self, tmp_path: Path) -> None:
+        """A program that names no files gets none."""
+        found = calendar_files(NOORDWIJK, tmp_path)
+        assert (found.school_holidays, found.closure_lists) == (None, ())
+
+    def test_read_from_the_folder(self, tmp_path: Path) -> None:
+        """Each named file is loaded from the program's folder, in the order named."""
+        (tmp_path / "v.toml").write_text(self.HOLIDAYS, encoding="utf-8")
+        (tmp_path / "a.toml").write_text(self.CLOSURES, encoding="utf-8")
+        (tmp_path / "b.toml").write_text(
+            self.CLOSURES.replace('"dicht"', '"ook"'), encoding="utf-8"
+        )
+        found = calendar_files(self.program("v.toml", ("a.toml", "b.toml")), tmp_path)
+        assert found.school_holidays is not None
+        assert found.school_holidays.version == "eigen"
+        assert [c.id for c in found.closure_lists] == ["dicht", "ook"]
+
+    def test_every_problem_at_once(self, tmp_path: Path) -> None:
+        """A missing file is named at the program's key, a folder as not a file, and a
+        broken file with its own problems; all of them together."""
+        (tmp_path / "map").mkdir()
+        (tmp_path / "kapot.toml").write_text(
+            self.CLOSURES.replace("start", "begin"), encoding="utf-8"
+        )
+        program = self.program("weg.toml", ("map", "kapot.toml"))
+        with pytest.raises(DocumentError) as caught:
+            calendar_files(program, tmp_path)
+        problems = caught.value.problems
+        assert [(p.message, p.path) for p in problems[:2]] == [
+            (
+                "cannot read school-holidays file 'weg.toml': no such file",
+                ("school_holidays_file",),
+            ),
+            ("cannot read closures file 'map': not a file", ("closures_files", 0)),
+        ]
+        assert {p.file for p in problems[2:]} == {str(tmp_path / "kapot.toml")}
+        assert {p.message for p in problems[2:]} == {
+            "unknown key 'begin'",
+            "missing required key 'start'",
+        }
+
+    def test_a_related_place_is_located(self) -> None:
+        """locate places a problem and the place it relates to, in the program's text."""
+        text = NOORDWIJK_TEXT
+        (problem,) = locate(
+            [Problem("botst", ("groups", 1), related=("groups", 0))], "p.toml", text
+        )
+        lines = text.splitlines()
+        first, second = (i + 1 for i, line in enumerate(lines) if line == "[[groups]]")
+        assert (problem.file, problem.line, problem.related_line) == ("p.toml", second, first)
+        assert str(problem).splitlines() == [
+            f"p.toml:{second}:1: error: botst [at $.groups[1]]",
+            f"p.toml:{first}:1: note: the other one is here [at $.groups[0]]",
+        ]
