@@ -416,3 +416,28 @@ class TestCalendarFiles:
             f"p.toml:{second}:1: error: botst [at $.groups[1]]",
             f"p.toml:{first}:1: note: the other one is here [at $.groups[0]]",
         ]
+
+
+def test_the_starter_program_asks_for_its_placeholders() -> None:
+    """The starter program loads, and every placeholder in it is a problem at its key; the
+    bundled program has none."""
+    from joinus_method.documents.files import loads
+    from joinus_method.documents.starter import placeholders, starter_files
+
+    files = starter_files()
+    program = loads(files["program.toml"])
+    assert isinstance(program, Program)
+    found = placeholders(program)
+    assert ("id",) in [p.path for p in found]
+    assert ("groups", 1, "workers", 1) in [p.path for p in found]
+    assert all(p.message.startswith("still to fill in: '") for p in found)
+    assert program.organisations[0].id == "stichting-join-us"
+    assert len(found) == 59
+    assert placeholders(NOORDWIJK) == []
+    assert sorted(files) == [
+        "groepsavonden.toml",
+        "program.toml",
+        "webinar-bewustwording.toml",
+        "werkerstraining.toml",
+        "zelfredzaamheid.toml",
+    ]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Protocol, TextIO
 
 from joinus_method import __version__
-from joinus_method.cli import bundled, check, plan, schema, show
+from joinus_method.cli import bundled, check, init, plan, schema, show
 from joinus_method.errors import JoinUsError
 
 __all__ = ["main"]
@@ -29,6 +29,7 @@ _COMMANDS: dict[str, _Command] = {
     "check": check,
     "schema": schema,
     "bundled": bundled,
+    "init": init,
     "plan": plan,
     "show": show,
 }

@@ -22,6 +22,7 @@ from joinus_method.model.program import Program
 from .bundled import bundled_documents
 from .files import Document, DocumentKind, load, loads
 from .positions import key_positions
+from .starter import placeholders
 from .syntax import read_text
 
 __all__ = [
@@ -175,6 +176,7 @@ def _program_problems(doc: Program, registry: _Registry) -> list[Problem]:
             curriculum(("groups", i, "curriculum"), group.curriculum, Audience.YOUTHS)
     for i, event in enumerate(doc.events):
         curriculum(("events", i, "curriculum"), event.curriculum, None)
+    problems.extend(placeholders(doc))
     try:
         problems.extend(chain_problems(doc, build_chain(doc)))
     except UnknownId as exc:  # pragma: no cover - the program's own rules forbid this

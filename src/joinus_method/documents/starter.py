@@ -1,0 +1,117 @@
+"""The documents a new municipality starts from: the bundled program with its people, places
+and ids turned into placeholders, and copies of the bundled curricula and framework.
+
+A placeholder is an id that starts with ``vul-in`` or a text that starts with ``VUL IN``;
+:func:`placeholders` finds those still in a program, so ``joinus check`` can ask for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, cast
+
+import attrs
+
+from joinus_method.errors import Problem, ValuePath
+from joinus_method.model.program import Program
+
+from .bundled import bundled_documents, find_bundled
+from .files import DocumentKind
+
+__all__ = ["PLACEHOLDER_ID", "PLACEHOLDER_TEXT", "placeholders", "starter_files"]
+
+PLACEHOLDER_ID = "vul-in"
+PLACEHOLDER_TEXT = "VUL IN"
+STARTER_PROGRAM = "noordwijk-katwijk-2021"
+# The programme's own foundation is the same for every municipality.
+_KEPT = {"stichting-join-us", "Stichting Join Us"}
+
+_HEADER = """\
+#:schema schemas/program.schema.json
+# Het programma van jouw gemeente, gemaakt met `joinus init` uit het voorbeeld van Noordwijk.
+# Vul alles in wat met "VUL IN" of "vul-in" begint en zet de data (start_date, date) op die
+# van jou. `joinus check *.toml` in deze map zegt wat er nog ontbreekt.
+"""
+
+
+def starter_files() -> dict[str, str]:
+    """File name → text of the documents a new municipality starts from, with the
+    ``#:schema`` line of each pointing into a ``schemas`` folder beside them."""
+    files = {"program.toml": _starter_program()}
+    for doc in bundled_documents():
+        if doc.kind in (DocumentKind.CURRICULUM, DocumentKind.FRAMEWORK):
+            text = re.sub(r"^#:schema .*/schemas/", "#:schema schemas/", doc.text(), count=1)
+            files[doc.name.rsplit("/", 1)[-1]] = text
+    return files
+
+
+def _starter_program() -> str:
+    bundled = find_bundled(DocumentKind.PROGRAM, STARTER_PROGRAM)
+    program = bundled.load()
+    assert isinstance(program, Program)
+    text = bundled.text()
+    text = text.split("\n", 1)[1] if text.startswith("#:schema") else text
+    renamed: dict[str, str] = {program.id: f"{PLACEHOLDER_ID}-programma"}
+    renamed[program.title] = f"{PLACEHOLDER_TEXT}: naam van het programma"
+    groups: tuple[tuple[str, tuple[Any, ...]], ...] = (
+        ("gemeente", program.municipalities),
+        ("organisatie", program.organisations),
+        ("coach", program.coaches),
+        ("werker", program.workers),
+        ("locatie", program.venues),
+        ("groep", program.groups),
+        ("training", program.trainings),
+        ("bijeenkomst", program.events),
+    )
+    for kind, items in groups:
+        for n, item in enumerate(items, 1):
+            renamed[item.id] = f"{PLACEHOLDER_ID}-{kind}-{n}"
+            name = getattr(item, "name", None)
+            if name is not None:
+                renamed[name] = f"{PLACEHOLDER_TEXT}: naam van {kind} {n}"
+            address = getattr(item, "address", "")
+            if address:
+                renamed[address] = f"{PLACEHOLDER_TEXT}: adres van {kind} {n}"
+    for event in program.events:
+        if event.registration:
+            renamed[event.registration] = f"{PLACEHOLDER_TEXT}: hoe meld je je aan?"
+    for old, new in sorted(renamed.items(), key=lambda kv: -len(kv[0])):
+        if old not in _KEPT:
+            text = text.replace(f'"{old}"', f'"{new}"')
+    text = re.sub(
+        r'^description = """.*?"""',
+        f'description = "{PLACEHOLDER_TEXT}: wat het programma is en wie er samenwerken"',
+        text,
+        count=1,
+        flags=re.S | re.M,
+    )
+    text = re.sub(r"^fictional_names = true\n", "", text, count=1, flags=re.M)
+    # Comments about the example's own places go with them.
+    places = [m.name for m in program.municipalities] + [v.name for v in program.venues]
+    kept = [
+        line
+        for line in text.splitlines(keepends=True)
+        if not (line.startswith("#") and any(place in line for place in places))
+    ]
+    return _HEADER + "".join(kept)
+
+
+def placeholders(program: Program) -> list[Problem]:
+    """A problem for each placeholder still in *program*, at its key."""
+    return [
+        Problem(f"still to fill in: {value!r}", path)
+        for path, value in _strings(program, ())
+        if value.startswith((PLACEHOLDER_ID, PLACEHOLDER_TEXT))
+    ]
+
+
+def _strings(value: object, path: ValuePath) -> Iterator[tuple[ValuePath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
+    elif attrs.has(type(value)):
+        for a in attrs.fields(cast(Any, type(value))):
+            yield from _strings(getattr(value, a.name), (*path, a.name))
