@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
-from joinus_method import Curriculum, Program, Weekday
+from joinus_method import Closure, Curriculum, Program, Weekday
 from joinus_method.errors import Problem
 from joinus_method.planning.checks import program_problems, recurring_clashes, training_problems
+from joinus_method.planning.closures import ClosureCalendar
 from joinus_method.planning.schedule import plan_program
 from tests.seed import CURRICULA, EVENINGS, NOORDWIJK, trained_elsewhere, without_trainings
 
@@ -80,6 +81,9 @@ class TestRecurringClashes:
             # Back to back: 17:00-19:00 then 19:00.
             ({"start_time": dt.time(17), "curriculum": "elke-2"}, False),
             ({"start_time": dt.time(17, 1), "curriculum": "elke-2"}, True),
+            # Back to back the other way: 19:00-21:00 then 21:00.
+            ({"start_time": dt.time(21), "curriculum": "elke-2"}, False),
+            ({"start_time": dt.time(20, 59), "curriculum": "elke-2"}, True),
             # The other group has ended by then; or it ends on the day this one starts.
             (
                 {"start_date": dt.date(2021, 6, 8), "end_date": None, "x": dt.date(2021, 6, 7)},
@@ -178,6 +182,53 @@ class TestRecurringClashes:
             assert open_or_other
 
 
+class TestRecurringClashDetails:
+    """The busiest moment of a venue, weekly cadences, and groups that cannot be looked at."""
+
+    @pytest.mark.parametrize(("rooms", "clash"), [(1, True), (2, False)])
+    def test_the_busiest_moment(self, rooms: int, clash: bool) -> None:
+        """Groups at 18-20 and 20-22 never hold two rooms at once, so one at 19-21 needs two
+        rooms, not three."""
+        day = {"start_date": dt.date(2021, 5, 11), "venue": "x-out", "curriculum": "elke-2"}
+        program = program_with(
+            {**day, "start_time": dt.time(18), "workers": (DAAN, "esra-yildiz")},
+            {**day, "start_time": dt.time(20), "workers": ("joost-van-der-meer", "noor-bakker")},
+            {**day, "start_time": dt.time(19), "workers": ("werker-5", "werker-6")},
+            rooms=rooms,
+        )
+        found = recurring_clashes(program, {**CURRICULA, **UNIFORM})
+        assert [p.path for p in found] == ([("groups", 2)] if clash else [])
+
+    def test_every_week(self) -> None:
+        """A weekly clash says so."""
+        first = {"start_date": dt.date(2021, 5, 11), "curriculum": "elke-1"}
+        program = program_with(first, {**first, "workers": ("noor-bakker", DAAN)})
+        (problem,) = recurring_clashes(program, {**CURRICULA, **UNIFORM})
+        assert "guides both at 19:00, every week; move one" in problem.message
+
+    def test_groups_without_a_fixed_cadence_are_left_to_the_plan(self) -> None:
+        """A group whose curriculum is not given, or changes cadence, is skipped, and the
+        groups after it are still looked at."""
+        uneven = attrs.evolve(
+            every(2),
+            id="ongelijk",
+            phases=(
+                attrs.evolve(EVENINGS.phases[0], cadence_weeks=1),
+                *EVENINGS.phases[1:],
+            ),
+        )
+        assert uneven.even_gap is None
+        first = {"start_date": dt.date(2021, 5, 11), "curriculum": "elke-2"}
+        program = program_with(
+            {**first, "curriculum": "ontbreekt", "workers": ("werker-5", "werker-6")},
+            {**first, "curriculum": "ongelijk", "workers": ("werker-6", "werker-5")},
+            first,
+            {**first, "workers": ("noor-bakker", DAAN)},
+        )
+        found = recurring_clashes(program, {**CURRICULA, **UNIFORM, "ongelijk": uneven})
+        assert [p.path for p in found] == [("groups", 3)]
+
+
 class TestTrainedOn:
     """A trained_on that is not the day the worker's cohort ends is named at its key."""
 
@@ -204,6 +255,23 @@ class TestTrainedOn:
         assert program_problems(program, CURRICULA) == expected
         plan = plan_program(program, CURRICULA, until=dt.date(2021, 6, 30))
         assert [v.message for v in plan.violations] == [p.message for p in expected]
+
+    def test_the_calendar_given_is_the_one_used(self) -> None:
+        """With the training's last day closed, the training ends a week later, and that is
+        the day trained_on must name."""
+        later = dt.date(2021, 5, 6)
+        workers = tuple(
+            attrs.evolve(w, trained_by="marieke-verhoef", trained_on=later)
+            for w in NOORDWIJK.workers
+        )
+        program = attrs.evolve(NOORDWIJK, workers=workers)
+        closed = ClosureCalendar.for_program(
+            program, extra=[Closure(dt.date(2021, 4, 29), "studiedag")]
+        )
+        assert training_problems(program, CURRICULA, closed) == []
+        assert program_problems(program, CURRICULA, closed) == []
+        assert len(training_problems(program, CURRICULA)) == 4
+        assert len(program_problems(program, CURRICULA)) == 4
 
     def test_no_training_curriculum_no_problem(self) -> None:
         """Without the training's curriculum nothing is planned, and nothing is said."""

@@ -11,16 +11,29 @@ import holidays
 import pytest
 from hypothesis import given
 
-from joinus_method import Closure, InvalidValue, Program, SchoolRegion
+from joinus_method import (
+    Closure,
+    ClosureList,
+    InvalidValue,
+    Program,
+    SchoolHoliday,
+    SchoolHolidays,
+    SchoolRegion,
+)
 from joinus_method.documents.bundled import load_bundled
+from joinus_method.model.holidays import HolidayRegion
 from joinus_method.planning.closures import (
     ClosureCalendar,
     OutsideCalendar,
+    PlanningError,
     public_holidays,
     school_holidays,
 )
+from joinus_method.planning.schedule import plan_program
 from tests.calendar_model import koningsdag, shipped_school_holidays
 from tests.paths import REPO
+from tests.seed import CURRICULA
+from tests.seed import NOORDWIJK as SEED
 from tests.strategies import closures
 
 HOLIDAYS = school_holidays()
@@ -257,3 +270,155 @@ def test_venue_closures_and_leave_close_their_sessions_only() -> None:
     summer = dt.date(2021, 7, 20)
     assert calendar.reasons_for()(summer) == "zomervakantie regio midden"
     assert calendar.reasons_for(school=False)(summer) is None
+
+
+class TestOwnCalendar:
+    """A program's own school holidays take the place of the shipped years and extend the
+    known span; its closure lists close days for everyone; both must be given when named."""
+
+    SUMMER_2030 = SchoolHoliday(
+        "2029-2030",
+        "zomervakantie",
+        HolidayRegion.MIDDEN,
+        dt.date(2030, 7, 13),
+        dt.date(2030, 8, 25),
+    )
+    AUTUMN_2029 = SchoolHoliday(
+        "2029-2030",
+        "herfstvakantie",
+        HolidayRegion.MIDDEN,
+        dt.date(2029, 10, 13),
+        dt.date(2029, 10, 21),
+    )
+
+    def own(self, covers_from: dt.date) -> SchoolHolidays:
+        """School holidays of 2029-2030, known from *covers_from*."""
+        return SchoolHolidays("eigen", covers_from, (self.AUTUMN_2029, self.SUMMER_2030))
+
+    def test_own_years_extend_the_known_span(self) -> None:
+        """The own years' holidays close their days and the span runs to their summer."""
+        shipped_end = HOLIDAYS.last("midden")
+        calendar = ClosureCalendar.for_program(SEED, own_school_holidays=self.own(shipped_end))
+        assert calendar.school_span == (HOLIDAYS.first, dt.date(2030, 8, 25))
+        assert calendar.closed(dt.date(2029, 10, 16)) == "herfstvakantie regio midden"
+        assert calendar.closed(dt.date(2029, 10, 22)) is None
+        calendar.check_known(dt.date(2030, 8, 25))
+        with pytest.raises(OutsideCalendar):
+            calendar.check_known(dt.date(2030, 8, 26))
+
+    @pytest.mark.parametrize(("days", "gap"), [(7, False), (8, True)])
+    def test_no_days_between(self, days: int, gap: bool) -> None:
+        """An own file may start up to a week after the shipped years end, not later."""
+        start = HOLIDAYS.last("midden") + dt.timedelta(days=days)
+        if not gap:
+            ClosureCalendar.for_program(SEED, own_school_holidays=self.own(start))
+            return
+        with pytest.raises(PlanningError) as caught:
+            ClosureCalendar.for_program(SEED, own_school_holidays=self.own(start))
+        assert str(caught.value) == (
+            f"the own school holidays are known from {start}, but the shipped ones of region "
+            f"midden end on {HOLIDAYS.last('midden')}: add the school years between"
+        )
+
+    def test_closure_lists_close_days_for_everyone(self) -> None:
+        """Every day of every closure list is closed, with its reason."""
+        lists = [
+            ClosureList("a", (Closure(dt.date(2021, 6, 1), "verbouwing", dt.date(2021, 6, 2)),)),
+            ClosureList("b", (Closure(dt.date(2021, 6, 9), "studiedag"),)),
+        ]
+        calendar = ClosureCalendar.for_program(SEED, closure_lists=lists)
+        found = {d: calendar.closed(d) for d in (dt.date(2021, 6, n) for n in range(1, 11))}
+        assert {d: r for d, r in found.items() if r} == {
+            dt.date(2021, 6, 1): "verbouwing",
+            dt.date(2021, 6, 2): "verbouwing",
+            dt.date(2021, 6, 9): "studiedag",
+        }
+
+    def test_named_files_must_be_given(self) -> None:
+        """A program that names files is not given a calendar without them."""
+        named = attrs.evolve(SEED, school_holidays_file="v.toml", closures_files=("c.toml",))
+        with pytest.raises(PlanningError) as caught:
+            ClosureCalendar.for_program(named)
+        assert str(caught.value) == (
+            "program 'noordwijk-katwijk-2021' names school_holidays_file 'v.toml': load it "
+            "(load_school_holidays) and pass it as own_school_holidays"
+        )
+        own = self.own(HOLIDAYS.last("midden"))
+        with pytest.raises(PlanningError) as caught:
+            ClosureCalendar.for_program(named, own_school_holidays=own)
+        assert str(caught.value) == (
+            "program 'noordwijk-katwijk-2021' names closures_files: load them (load_closures) "
+            "and pass them as closure_lists"
+        )
+        ClosureCalendar.for_program(named, own_school_holidays=own, closure_lists=[])
+
+
+class TestOutsideCalendar:
+    """A day outside what is known says which day, region and span, and whether school
+    holidays or public holidays are missing."""
+
+    def test_past_the_school_holidays(self) -> None:
+        """Past the last summer the school holidays are unknown."""
+        calendar = ClosureCalendar.for_program(SEED)
+        day = HOLIDAYS.last("midden") + dt.timedelta(days=1)
+        with pytest.raises(OutsideCalendar) as caught:
+            calendar.check_known(day)
+        error = caught.value
+        assert (error.day, error.region, error.known, error.school, error.series) == (
+            day,
+            "midden",
+            (HOLIDAYS.first, HOLIDAYS.last("midden")),
+            True,
+            None,
+        )
+        assert str(error) == (
+            f"{day} lies outside the known school holidays of region midden "
+            f"({HOLIDAYS.first} to {HOLIDAYS.last('midden')})"
+        )
+
+    def test_past_the_public_holidays(self) -> None:
+        """Without school holidays, the public holidays' years bound what is known."""
+        calendar = ClosureCalendar.for_program(SEED, years=(2021, 2022))
+        day = dt.date(2023, 1, 2)
+        with pytest.raises(OutsideCalendar) as caught:
+            calendar.check_known(day, school=False)
+        error = caught.value
+        assert (error.day, error.known, error.school) == (
+            day,
+            (dt.date(2021, 1, 1), dt.date(2022, 12, 31)),
+            False,
+        )
+        assert str(error) == (
+            "2023-01-02 lies outside the years whose public holidays are loaded (2021 to "
+            "2022): make the calendar with more years"
+        )
+
+    @pytest.mark.parametrize("follows", [True, False])
+    def test_planning_names_the_series(self, follows: bool) -> None:
+        """Planning past the known days names the group, the day and the ways on."""
+        older = attrs.evolve(SEED.groups[0], follows_school_holidays=follows)
+        program = attrs.evolve(SEED, groups=(older, *SEED.groups[1:]))
+        until = dt.date(2031, 6, 30)
+        calendar = ClosureCalendar.for_program(program, years=(2020, 2030))
+        with pytest.raises(OutsideCalendar) as caught:
+            plan_program(program, CURRICULA, calendar, until=until, groups=[older.id])
+        error = caught.value
+        assert error.series == older.id
+        if follows:
+            assert error.school
+            assert str(error) == (
+                f"group {older.id!r} would meet on {error.day}, outside the school holidays "
+                f"known for region midden ({HOLIDAYS.first} to {HOLIDAYS.last('midden')}): "
+                "name a school-holiday file of your own in the program (school_holidays_file), "
+                "or set follows_school_holidays = false for this group"
+            )
+            assert error.day > HOLIDAYS.last("midden")
+            assert (error.day - HOLIDAYS.last("midden")).days <= 14
+        else:
+            assert not error.school
+            assert error.day == dt.date(2031, 1, 7)
+            assert str(error) == (
+                f"group {older.id!r} would meet on 2031-01-07: 2031-01-07 lies outside the "
+                "years whose public holidays are loaded (2020 to 2030): make the calendar with "
+                "more years"
+            )
