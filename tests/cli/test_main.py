@@ -99,3 +99,17 @@ def test_the_last_safety_net(
         monkeypatch.setenv("JOINUS_DEBUG", "1")
         with pytest.raises(ZeroDivisionError):
             main(["bundled"])
+
+
+def test_every_command_has_a_description(capsys: pytest.CaptureFixture[str]) -> None:
+    """`joinus COMMAND --help` says what the command does, for every command."""
+    from joinus_method.cli.main import _COMMANDS
+
+    for command in _COMMANDS:
+        with pytest.raises(SystemExit) as caught:
+            main([command, "--help"])
+        assert caught.value.code == 0
+        help_text = capsys.readouterr().out
+        usage, description = help_text.split("\n\n")[:2]
+        assert usage.startswith(f"usage: joinus {command}")
+        assert len(description.split()) >= 12, (command, description)
