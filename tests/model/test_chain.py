@@ -182,3 +182,77 @@ def test_membership_in_an_unknown_group() -> None:
     """A youth can only be placed in a group of the program."""
     with pytest.raises(UnknownId):
         build_chain(PROGRAM, [Membership("y-aaaa", "elders", dt.date(2021, 5, 11))])
+
+
+class TestMemberships:
+    """validate_chain checks the youths' memberships against the groups too."""
+
+    def problems(self, *memberships: Membership, personal: tuple[object, ...] = ()) -> list[str]:
+        """The messages of validate_chain for these memberships, or [] when valid."""
+        try:
+            validate_chain(PROGRAM, memberships, personal=personal)  # type: ignore[arg-type]
+        except ChainError as error:
+            return [f"{p.message} @ {p.path}" for p in error.problems]
+        return []
+
+    def test_valid_memberships(self) -> None:
+        """The seed memberships, and a youth moving from one group to the other, are valid."""
+        assert self.problems(*MEMBERS) == []
+        moved = Membership("y-aaaa", OLDER.id, dt.date(2021, 5, 11), left=dt.date(2021, 9, 1))
+        again = Membership("y-aaaa", YOUNGER.id, dt.date(2021, 9, 6))
+        assert self.problems(moved, again) == []
+        # Leaving on the day of joining the other: no day in both.
+        same_day = Membership("y-aaaa", YOUNGER.id, dt.date(2021, 9, 1))
+        assert self.problems(moved, attrs.evolve(same_day, joined=dt.date(2021, 9, 1))) == []
+
+    def test_each_rule(self) -> None:
+        """Unknown group, joining before the start, two groups at once, each at its path."""
+        early = Membership("y-bbbb", OLDER.id, dt.date(2021, 5, 10))
+        unknown = Membership("y-cccc", "geen-groep", dt.date(2021, 6, 1))
+        first = Membership("y-dddd", OLDER.id, dt.date(2021, 6, 1))
+        twice = Membership("y-dddd", YOUNGER.id, dt.date(2021, 8, 30))
+        assert self.problems(early, unknown, first, twice) == [
+            f"youth 'y-bbbb' joins group {OLDER.id!r} on 2021-05-10, before it starts on "
+            f"2021-05-11 @ ('memberships', 0, 'joined')",
+            "unknown group 'geen-groep' @ ('memberships', 1, 'group')",
+            f"youth 'y-dddd' is in group {OLDER.id!r} (memberships[2]) and in group "
+            f"{YOUNGER.id!r} at once from 2021-08-30 @ ('memberships', 3)",
+        ]
+
+    def test_capacity(self) -> None:
+        """One youth more than the group holds at once is refused on the day they join."""
+        capacity = OLDER.capacity
+        day = dt.date(2021, 6, 1)
+        members = [Membership(f"y-{n:04d}", OLDER.id, day) for n in range(capacity)]
+        assert self.problems(*members) == []
+        # One who left the day before makes room.
+        gone = Membership("y-gone", OLDER.id, OLDER.start_date, left=day)
+        assert self.problems(gone, *members) == []
+        extra = Membership("y-more", OLDER.id, dt.date(2021, 6, 15))
+        assert self.problems(*members, extra) == [
+            f"group {OLDER.id!r} holds {capacity + 1} youths on 2021-06-15, more than its "
+            f"capacity of {capacity} @ ('memberships', {capacity})"
+        ]
+
+    @pytest.mark.parametrize(
+        ("born", "ok"),
+        [
+            (dt.date(2003, 5, 11), True),  # 18 on the day of joining
+            (dt.date(2003, 5, 12), False),  # 17 for one more day
+            (dt.date(1995, 5, 12), True),  # 25
+            (dt.date(1995, 5, 11), False),  # 26 that day
+        ],
+    )
+    def test_the_age_band_on_the_day_of_joining(self, born: dt.date, ok: bool) -> None:
+        """With a birth date, the age on the day of joining must lie in the group's band."""
+        from joinus_method import PersonalData
+
+        joins = Membership("y-eeee", OLDER.id, dt.date(2021, 5, 11))
+        person = PersonalData("y-eeee", "Sanne", born)
+        found = self.problems(joins, personal=(person,))
+        if ok:
+            assert found == []
+        else:
+            (problem,) = found
+            assert problem.startswith("youth 'y-eeee' is ")
+            assert f"on joining group {OLDER.id!r} on 2021-05-11, outside its ages 18–25" in problem

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from joinus_method.errors import ChainError, Problem, UnknownId
 
-from .people import Membership, YouthWorker
+from .people import Membership, PersonalData, YouthWorker, age_on
 from .program import Group, Program
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ __all__ = [
     "build_chain",
     "chain_problems",
     "coaches_of_youth",
+    "membership_problems",
     "validate_chain",
     "workers_to_train",
     "youths_reached",
@@ -145,13 +146,95 @@ def validate_chain(
     program: Program,
     memberships: Iterable[Membership] = (),
     max_groups_per_worker: int | None = None,
+    personal: Iterable[PersonalData] = (),
 ) -> nx.DiGraph[Any]:
-    """The chain of *program*; raises :class:`ChainError` with every broken rule."""
-    graph = build_chain(program, memberships)
-    problems = chain_problems(program, graph, max_groups_per_worker)
+    """The chain of *program* with the youths of *memberships*.
+
+    Raises :class:`ChainError` with every broken rule: those of :func:`chain_problems`, and
+    those of :func:`membership_problems` (*personal* gives the birth dates for the age
+    bands), each with the path of the program's or the membership's value it concerns.
+    """
+    memberships = tuple(memberships)
+    problems = membership_problems(program, memberships, personal)
+    known = {g.id for g in program.groups}
+    graph = build_chain(program, [m for m in memberships if m.group in known])
+    problems = chain_problems(program, graph, max_groups_per_worker) + problems
     if problems:
         raise ChainError(problems)
     return graph
+
+
+def membership_problems(
+    program: Program, memberships: Sequence[Membership], personal: Iterable[PersonalData] = ()
+) -> list[Problem]:
+    """Every way *memberships* break the rules of *program*'s groups: an unknown group,
+    joining before the group starts or after it ends, a youth in two groups at once, more
+    youths in a group at once than its capacity, and, for the youths in *personal*, an age
+    outside the group's band on the day of joining. Paths are ``("memberships", i, ...)``.
+    """
+    groups = {g.id: g for g in program.groups}
+    born = {p.youth: p.date_of_birth for p in personal}
+    problems: list[Problem] = []
+    for i, m in enumerate(memberships):
+        group = groups.get(m.group)
+        if group is None:
+            problems.append(Problem(f"unknown group {m.group!r}", ("memberships", i, "group")))
+            continue
+        if m.joined < group.start_date:
+            problems.append(
+                Problem(
+                    f"youth {m.youth!r} joins group {group.id!r} on {m.joined}, before it "
+                    f"starts on {group.start_date}",
+                    ("memberships", i, "joined"),
+                )
+            )
+        if group.end_date is not None and m.joined > group.end_date:
+            problems.append(
+                Problem(
+                    f"youth {m.youth!r} joins group {group.id!r} on {m.joined}, after it "
+                    f"ends on {group.end_date}",
+                    ("memberships", i, "joined"),
+                )
+            )
+        if m.youth in born:
+            age = age_on(born[m.youth], m.joined)
+            if age not in group.age_band:
+                problems.append(
+                    Problem(
+                        f"youth {m.youth!r} is {age} on joining group {group.id!r} on "
+                        f"{m.joined}, outside its ages {group.age_band}",
+                        ("memberships", i, "joined"),
+                    )
+                )
+        for j, other in enumerate(memberships[:i]):
+            if other.youth == m.youth and _overlap(other, m):
+                problems.append(
+                    Problem(
+                        f"youth {m.youth!r} is in group {other.group!r} (memberships[{j}]) "
+                        f"and in group {m.group!r} at once from {max(m.joined, other.joined)}",
+                        ("memberships", i),
+                    )
+                )
+                break
+    for i, m in enumerate(memberships):
+        group = groups.get(m.group)
+        if group is None:
+            continue
+        members = [o for o in memberships if o.group == m.group and o.active_on(m.joined)]
+        if len(members) > group.capacity:
+            problems.append(
+                Problem(
+                    f"group {group.id!r} holds {len(members)} youths on {m.joined}, more than "
+                    f"its capacity of {group.capacity}",
+                    ("memberships", i),
+                )
+            )
+    return problems
+
+
+def _overlap(a: Membership, b: Membership) -> bool:
+    """Whether two memberships share a day."""
+    return (b.left is None or a.joined < b.left) and (a.left is None or b.joined < a.left)
 
 
 def _trained_under_coach(graph: nx.DiGraph[Any], worker: YouthWorker) -> bool:
