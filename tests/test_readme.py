@@ -25,14 +25,24 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_python_examples_run() -> None:
-    """Every Python block of the README runs without error."""
+    """Every Python block of the README runs without error and prints, line by line, what
+    the comments of its print() calls say."""
     examples = [body for lang, body in BLOCKS if lang == "python"]
     assert examples
+    shown = 0
     for code in examples:
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=False
         )
         assert done.returncode == 0, done.stderr
+        said = [
+            line.split("  # ", 1)[1]
+            for line in code.splitlines()
+            if line.strip().startswith("print(") and "  # " in line
+        ]
+        assert done.stdout.splitlines() == said
+        shown += len(said)
+    assert shown >= 3
 
 
 def test_check_example_output() -> None:

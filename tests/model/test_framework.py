@@ -471,20 +471,21 @@ class TestConstructionProblems:
             pytest.param(
                 lambda: Level(0, ""),
                 "invalid level:\n"
-                "  error: must be between 1 and 10, not 0 [at $.value]\n"
-                "  error: must not be empty [at $.title]",
+                "  error: 'value' must be between 1 and 10, not 0 [at $.value]\n"
+                "  error: 'title' must not be empty [at $.title]",
                 id="level",
             ),
             pytest.param(
                 lambda: Domain("", "D"),
                 "invalid domain:\n"
-                "  error: '' is not a valid id (use lower-case letters, digits and hyphens)"
+                "  error: 'id' '' is not a valid id (use lower-case letters, digits and hyphens)"
                 " [at $.id]",
                 id="domain",
             ),
             pytest.param(
                 lambda: Subscale("s", "S", max_missing=-1),
-                "invalid subscale:\n  error: must be at least 0, not -1 [at $.max_missing]",
+                "invalid subscale:\n  error: 'max_missing' must be at least 0, not -1 "
+                "[at $.max_missing]",
                 id="subscale",
             ),
             pytest.param(

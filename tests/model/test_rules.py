@@ -26,11 +26,14 @@ def test_every_broken_field_is_reported_at_once() -> None:
     with pytest.raises(InvalidValue) as caught:
         Sample("Not An Id", " ", 11, 0, ("a",))
     assert [(p.path, p.message) for p in caught.value.problems] == [
-        (("id",), "'Not An Id' is not a valid id (use lower-case letters, digits and hyphens)"),
-        (("title",), "must not be empty"),
-        (("minutes",), "must be between 1 and 10, not 11"),
-        (("count",), "must be at least 1, not 0"),
-        (("pair",), "must hold exactly 2 items, not 1"),
+        (
+            ("id",),
+            "'id' 'Not An Id' is not a valid id (use lower-case letters, digits and hyphens)",
+        ),
+        (("title",), "'title' must not be empty"),
+        (("minutes",), "'minutes' must be between 1 and 10, not 11"),
+        (("count",), "'count' must be at least 1, not 0"),
+        (("pair",), "'pair' must hold exactly 2 items, not 1"),
     ]
 
 

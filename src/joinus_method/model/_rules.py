@@ -98,7 +98,8 @@ class Checks:
         self.done()
         for attribute in attrs.fields(type(value)):
             for message in constraint_problems(attribute, getattr(value, attribute.name)):
-                self.fail((attribute.name,), message)
+                # Said as the loader says it: the key first.
+                self.fail((attribute.name,), f"{attribute.name!r} {message}")
         return self
 
     def fail(self, path: ValuePath, message: str) -> None:
