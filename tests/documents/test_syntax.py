@@ -207,3 +207,32 @@ def test_an_unknown_id_suggests_a_near_one(wrong: str, right: str, message: str)
     with pytest.raises(DocumentError) as caught:
         loads(PROGRAM.replace(wrong, right, 1))
     assert [p.message for p in caught.value.problems] == [message]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        # On the first line, and on the last line of a file without a final newline.
+        ("naam = Daan\n", 1, 'text needs quotes: write "Daan"'),
+        ("a = 1\nstart_time = 19:00", 2, "a time needs seconds: write 19:00:00"),
+        # An apostrophe in text without quotes is no open literal string.
+        ("naam = Daan's fiets\n", 1, 'text needs quotes: write "Daan\'s fiets"'),
+        # Escaped quotes inside an unclosed text.
+        ('naam = "Zeg \\"hoi\\" tegen\n', 1, 'a closing " is missing at the end of this text'),
+        ("klaar = False\n", 1, "write false in small letters"),
+        ("klaar = nee\n", 1, "a yes or no is written true or false"),
+        ("klaar = yes\n", 1, "a yes or no is written true or false"),
+        ("klaar = NO\n", 1, "a yes or no is written true or false"),
+        # A key given twice on the next line, on the first line, or after a dotted key.
+        ("a = 1\na = 2\n", 2, "key 'a' is given twice in this table: first on line 1"),
+        ("a = 1\nb = 2\na = 3\n", 3, "key 'a' is given twice in this table: first on line 1"),
+        ("[t]\nk.x = 1\nk = 2\n", 3, "key 'k' is given twice in this table"),
+        # A table declared twice, the second on the last line; an array of tables first.
+        ("[x]\na = 1\n[x]", 3, "table [x] is declared twice: first on line 1"),
+        ("  [[x]]\na = 1\n[x]\n", 3, "table [x] is declared twice"),
+    ],
+)
+def test_more_slips(text: str, line: int, message: str) -> None:
+    """Slips at the edges of a file, and look-alikes that are something else."""
+    problem = problem_of(text)
+    assert (problem.message, problem.line) == (f"not valid TOML: {message}", line)

@@ -70,8 +70,6 @@ def _explain(message: str, lines: list[str], line: int) -> str:
         return _table_twice(lines, line) or message
     if message.startswith("Illegal character '\\n'") and here.count('"') % 2 == 1:
         return 'a closing " is missing at the end of this text'
-    if message.startswith("Illegal character '\\n'") and here.count("'") % 2:
-        return "a closing ' is missing at the end of this text"
     if match := _TIME.search(here):
         hours, minutes = int(match[1]), match[2]
         return f"a time needs seconds: write {hours:02d}:{minutes}:00"
