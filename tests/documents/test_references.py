@@ -441,3 +441,42 @@ def test_the_starter_program_asks_for_its_placeholders() -> None:
         "werkerstraining.toml",
         "zelfredzaamheid.toml",
     ]
+
+
+def test_the_starter_files_exactly() -> None:
+    """The copies differ from the bundled documents only in their `#:schema` line; the
+    program keeps its structure and useful comments, and loses the example's places."""
+    from joinus_method.documents.starter import starter_files
+
+    files = starter_files()
+    for doc in bundled_documents():
+        if doc.kind in (DocumentKind.CURRICULUM, DocumentKind.FRAMEWORK):
+            first, rest = doc.text().split("\n", 1)
+            copy = files[doc.name.split("/")[-1]]
+            kind = doc.kind.value
+            assert copy == f"#:schema schemas/{kind}.schema.json\n{rest}", doc.name
+            assert first != copy.split("\n", 1)[0]
+    program = files["program.toml"]
+    lines = program.splitlines()
+    assert lines[0] == "#:schema schemas/program.schema.json"
+    assert lines[1].startswith("# Het programma van jouw gemeente, gemaakt met `joinus init`")
+    assert sum(line.startswith("#:schema") for line in lines) == 1
+    assert "fictional_names" not in program
+    assert 'description = "VUL IN: wat het programma is en wie er samenwerken"' in lines
+    body = [line for line in lines[4:] if line.startswith("#")]
+    assert body, "the example's comments that are not about its places stay"
+    for place in ("Noordwijk", "Katwijk", "X-Out", "The Base"):
+        assert not any(place in line for line in body), place
+    for wanted in (
+        'id = "vul-in-werker-1"',
+        'id = "vul-in-werker-4"',
+        'name = "VUL IN: naam van werker 1"',
+        'address = "VUL IN: adres van locatie 1"',
+        'workers = ["vul-in-werker-1", "vul-in-werker-2"]',
+        'id = "stichting-join-us"',
+        'weekday = "tuesday"',
+        'registration = "VUL IN: hoe meld je je aan?"',
+    ):
+        assert wanted in lines, wanted
+    assert 'id = "vul-in-werker-0"' not in lines
+    assert 'id = "vul-in-werker-5"' not in lines
