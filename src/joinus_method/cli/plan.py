@@ -251,7 +251,7 @@ def _export(
 
 
 def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO) -> None:
-    names = {w.id: w.name for w in program.workers} | {c.id: c.name for c in program.coaches}
+    names = program.people_names
     # First names keep the table narrow, unless two people share one.
     first = {person: name.split()[0] for person, name in names.items()}
     if len(set(first.values())) == len(first):

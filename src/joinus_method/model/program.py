@@ -364,6 +364,11 @@ class Program:
         """The worker with id *worker_id*."""
         return _by_id(self.workers, worker_id)
 
+    @property
+    def people_names(self) -> dict[str, str]:
+        """The name of every worker and coach, by id."""
+        return {w.id: w.name for w in self.workers} | {c.id: c.name for c in self.coaches}
+
     def coach(self, coach_id: str) -> Coach:
         """The coach with id *coach_id*."""
         return _by_id(self.coaches, coach_id)

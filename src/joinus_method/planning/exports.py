@@ -41,7 +41,7 @@ intact."""
 
 def _names(program: Program, people: Sequence[str]) -> str:
     """The names of *people*, by their ids in *program*."""
-    known = {w.id: w.name for w in program.workers} | {c.id: c.name for c in program.coaches}
+    known = program.people_names
     return ", ".join(known.get(p, p) for p in people)
 
 

@@ -634,11 +634,6 @@ class _Bookings:
                         break
         return found
 
-    def clash(self, series: Series, day: dt.date, minutes: int) -> str | None:
-        """Why *series* cannot meet on *day*, or None when everyone and the venue are free."""
-        found = self.overlapping(series, day, minutes)
-        return f"clash: {found[0][0]}" if found else None
-
     def book(self, plan: SeriesPlan) -> None:
         """Book the sessions of *plan*, next to whatever is booked on the same days."""
         series = plan.series
