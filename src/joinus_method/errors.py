@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import attrs
+
+from joinus_method.messages import Message, msg, msg_n
 
 __all__ = [
     "ChainError",
@@ -54,22 +57,71 @@ class Problem:
         """The same problem, seen from a value that holds this one under *prefix*."""
         return attrs.evolve(self, path=(*prefix, *self.path))
 
+    @property
+    def message_id(self) -> str:
+        """The id of the message: its English template (see :mod:`joinus_method.messages`)."""
+        return message_id(self.message)
+
+    @property
+    def params(self) -> Mapping[str, Any]:
+        """The values put into the message's template."""
+        return self.message.params if isinstance(self.message, Message) else {}
+
     def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, translate: Callable[[str], str] = str) -> str:
+        """The problem as error lines, with the messages written by *translate* (such as a
+        :class:`~joinus_method.messages.Translator`)."""
         where = ""
         if self.file is not None:
             where = f"{self.file}:{self.line or 1}:{self.column or 1}: "
-        at = f" [at {format_path(self.path)}]" if self.kind != "syntax" else ""
-        text = f"{where}error: {self.message}{at}"
+        at = ""
+        if self.kind != "syntax":
+            at = " " + translate(msg("[at {path}]", path=format_path(self.path)))
+        text = f"{where}{translate(msg('error'))}: {translate(self.message)}{at}"
         if self.related is not None and self.file is not None and self.related_line is not None:
-            text += (
-                f"\n{self.file}:{self.related_line}:{self.related_column or 1}: note: "
-                f"the other one is here [at {format_path(self.related)}]"
-            )
+            place = f"{self.file}:{self.related_line}:{self.related_column or 1}"
+            note = msg("the other one is here [at {path}]", path=format_path(self.related))
+            text += f"\n{place}: {translate(msg('note'))}: {translate(note)}"
         return text
 
 
+def message_id(text: str) -> str:
+    """The message id of *text*: a message's template, or a plain string itself."""
+    return text.id if isinstance(text, Message) else text
+
+
+def describe(error: BaseException, translate: Callable[[str], str] = str) -> str:
+    """*error* as error lines written by *translate*: each of its problems, when it has any,
+    else its message. Not prefixed with ``error:`` when it has no problems."""
+    problems: Sequence[Problem] = getattr(error, "problems", ())
+    if problems:
+        return "\n".join(p.describe(translate) for p in problems)
+    message = getattr(error, "message", None)
+    return translate(message) if isinstance(message, str) else str(error)
+
+
 class JoinUsError(Exception):
-    """Base class of every error raised on purpose by joinus_method."""
+    """Base class of every error raised on purpose by joinus_method.
+
+    ``message`` is the error's message (a :class:`~joinus_method.messages.Message` that a
+    translator can write in Dutch); ``message_id`` is its id, the English template.
+    """
+
+    message: str
+
+    def __init__(self, message: str, *args: object) -> None:
+        self.message = message
+        super().__init__(message, *args)
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+    @property
+    def message_id(self) -> str:
+        """The id of the error's message: its English template."""
+        return message_id(self.message)
 
 
 class InvalidValue(JoinUsError, ValueError):
@@ -78,8 +130,11 @@ class InvalidValue(JoinUsError, ValueError):
     def __init__(self, owner: str, problems: Sequence[Problem]) -> None:
         self.owner = owner
         self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(msg("invalid {owner}", owner=owner))
+
+    def __str__(self) -> str:
         lines = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(f"invalid {owner}:\n{lines}")
+        return f"{self.message}:\n{lines}"
 
 
 class DocumentError(JoinUsError, ValueError):
@@ -88,7 +143,15 @@ class DocumentError(JoinUsError, ValueError):
     def __init__(self, source: str, problems: Sequence[Problem]) -> None:
         self.source = source
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        count = len(self.problems)
+        super().__init__(
+            msg_n(
+                "{count} problem in {source}", "{count} problems in {source}", count, source=source
+            )
+        )
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
 
 
 class UnknownId(JoinUsError, KeyError):
@@ -97,10 +160,10 @@ class UnknownId(JoinUsError, KeyError):
     def __init__(self, kind: str, wanted: str) -> None:
         self.kind = kind
         self.wanted = wanted
-        super().__init__(f"no {kind} with id {wanted!r}")
+        super().__init__(msg("no {kind} with id {wanted!r}", kind=kind, wanted=wanted))
 
     def __str__(self) -> str:
-        return str(self.args[0])
+        return str(self.message)
 
 
 class ChainError(JoinUsError, ValueError):
@@ -108,4 +171,10 @@ class ChainError(JoinUsError, ValueError):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        count = len(self.problems)
+        super().__init__(
+            msg_n("{count} problem in the chain", "{count} problems in the chain", count)
+        )
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import attrs
 
 from joinus_method.errors import InvalidValue, Problem, ValuePath
+from joinus_method.messages import Message, msg
 
 T = TypeVar("T")
 
@@ -39,7 +40,7 @@ def text_field(doc: str) -> Any:
     return field(doc, minLength=1)
 
 
-def constraint_problems(attribute: attrs.Attribute[Any], value: Any) -> list[str]:
+def constraint_problems(attribute: attrs.Attribute[Any], value: Any) -> list[Message]:
     """What is wrong with *value* for the constraints in *attribute*'s metadata."""
     schema = attribute.metadata.get("schema", {})
     if not schema or value is None:
@@ -48,23 +49,34 @@ def constraint_problems(attribute: attrs.Attribute[Any], value: Any) -> list[str
     low, high = schema.get("minimum"), schema.get("maximum")
     if isinstance(value, int) and not isinstance(value, bool):
         if high is not None and low is not None and not low <= value <= high:
-            problems.append(f"must be between {low} and {high}, not {value}")
+            problems.append(
+                msg(
+                    "must be between {low} and {high}, not {value}", low=low, high=high, value=value
+                )
+            )
         elif low is not None and high is None and value < low:
-            problems.append(f"must be at least {low}, not {value}")
+            problems.append(msg("must be at least {low}, not {value}", low=low, value=value))
     if isinstance(value, str):
         if "pattern" in schema and not _ID.match(value):
             problems.append(
-                f"{value!r} is not a valid id (use lower-case letters, digits and hyphens)"
+                msg(
+                    "{value!r} is not a valid id (use lower-case letters, digits and hyphens)",
+                    value=value,
+                )
             )
         if schema.get("minLength") and not value.strip():
-            problems.append("must not be empty")
+            problems.append(msg("must not be empty"))
     if isinstance(value, tuple):
         count = len(value)
         least, most = schema.get("minItems"), schema.get("maxItems")
         if least is not None and least == most and count != least:
-            problems.append(f"must hold exactly {least} items, not {count}")
+            problems.append(
+                msg("must hold exactly {least} items, not {count}", least=least, count=count)
+            )
         elif least is not None and count < least:
-            problems.append(f"must hold at least {least} items, not {count}")
+            problems.append(
+                msg("must hold at least {least} items, not {count}", least=least, count=count)
+            )
     return problems
 
 
@@ -90,8 +102,12 @@ class Checks:
                 expected = _describe(hints[attribute.name])
                 self.fail(
                     (attribute.name,),
-                    f"invalid value for {attribute.name!r}: expected {expected}, "
-                    f"got {_type_name(given)}",
+                    msg(
+                        "invalid value for {key!r}: expected {expected}, got {given}",
+                        key=attribute.name,
+                        expected=expected,
+                        given=_type_name(given),
+                    ),
                 )
             elif converted is not given:
                 object.__setattr__(value, attribute.name, converted)
@@ -99,7 +115,9 @@ class Checks:
         for attribute in attrs.fields(type(value)):
             for message in constraint_problems(attribute, getattr(value, attribute.name)):
                 # Said as the loader says it: the key first.
-                self.fail((attribute.name,), f"{attribute.name!r} {message}")
+                self.fail(
+                    (attribute.name,), msg("{key!r} {problem}", key=attribute.name, problem=message)
+                )
         return self
 
     def fail(self, path: ValuePath, message: str) -> None:
@@ -112,9 +130,13 @@ class Checks:
 
     def between(self, path: ValuePath, value: int, low: int, high: int | None = None) -> bool:
         if high is None:
-            return self.that(value >= low, path, f"must be at least {low}, not {value}")
+            return self.that(
+                value >= low, path, msg("must be at least {low}, not {value}", low=low, value=value)
+            )
         return self.that(
-            low <= value <= high, path, f"must be between {low} and {high}, not {value}"
+            low <= value <= high,
+            path,
+            msg("must be between {low} and {high}, not {value}", low=low, high=high, value=value),
         )
 
     def unique(
@@ -127,7 +149,13 @@ class Checks:
             if value in seen:
                 self.fail(
                     (name, index, label),
-                    f"duplicate {label} {value!r} (first used at {name}[{seen[value]}])",
+                    msg(
+                        "duplicate {label} {value!r} (first used at {name}[{index}])",
+                        label=label,
+                        value=value,
+                        name=name,
+                        index=seen[value],
+                    ),
                 )
             else:
                 seen[value] = index
@@ -139,8 +167,8 @@ class Checks:
         if value in known:
             return True
         close = difflib.get_close_matches(value, [str(k) for k in known], n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        self.fail(path, f"unknown {what} {value!r}{hint}")
+        hint = msg(" (did you mean {name!r}?)", name=close[0]) if close else ""
+        self.fail(path, msg("unknown {what} {value!r}{hint}", what=what, value=value, hint=hint))
         return False
 
     def done(self) -> None:
@@ -159,18 +187,18 @@ def _hints(cls: type) -> dict[str, Any]:
     return found
 
 
-_NAMES: dict[type, str] = {
-    bool: "a boolean",
-    int: "an integer",
-    float: "a decimal number",
-    str: "a string",
-    list: "a list",
-    tuple: "a tuple",
-    dict: "a dict",
-    dt.date: "a date",
-    dt.datetime: "a date-time",
-    dt.time: "a time",
-    type(None): "None",
+_NAMES: dict[type, Message] = {
+    bool: msg("a boolean"),
+    int: msg("an integer"),
+    float: msg("a decimal number"),
+    str: msg("a string"),
+    list: msg("a list"),
+    tuple: msg("a tuple"),
+    dict: msg("a dict"),
+    dt.date: msg("a date"),
+    dt.datetime: msg("a date-time"),
+    dt.time: msg("a time"),
+    type(None): msg("None"),
 }
 
 
@@ -178,36 +206,37 @@ def _type_name(value: object) -> str:
     if isinstance(value, enum.Enum):
         return repr(value.value)
     if isinstance(value, str):
-        return f"the string {value!r}"
-    return _NAMES.get(type(value), f"a {type(value).__name__}")
+        return msg("the string {value!r}", value=value)
+    return _NAMES.get(type(value)) or msg("a {name}", name=type(value).__name__)
 
 
 def _describe(expected: Any) -> str:
     """*expected* in words, as the loader's messages say it."""
     args = typing.get_args(expected)
     if typing.get_origin(expected) in (typing.Union, types.UnionType):
-        named = [_describe(a) for a in args if a is not type(None)]
-        return " or ".join(named) + (" or None" if type(None) in args else "")
+        named = [_describe(a) for a in args]
+        described = named[0]
+        for other in named[1:]:
+            described = msg("{one} or {other}", one=described, other=other)
+        return described
     if typing.get_origin(expected) is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return f"a tuple of {_plural(args[0])}"
-        return f"a tuple of {len(args)} items"
+            return msg("a tuple of {items}", items=_plural(args[0]))
+        return msg("a tuple of {count} items", count=len(args))
     if isinstance(expected, type) and issubclass(expected, enum.Enum):
-        return "one of " + ", ".join(repr(m.value) for m in expected)
+        return msg("one of {values}", values=", ".join(repr(m.value) for m in expected))
     if expected in _NAMES:
         return _NAMES[expected]
     name = getattr(expected, "__name__", str(expected))
-    return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
+    return msg("an {name}", name=name) if name[:1] in "AEIOU" else msg("a {name}", name=name)
 
 
 def _plural(expected: Any) -> str:
     if expected is str:
-        return "strings"
+        return msg("strings")
     if expected is int:
-        return "integers"
-    if isinstance(expected, type) and issubclass(expected, enum.Enum):
-        return f"{expected.__name__} values"
-    return f"{getattr(expected, '__name__', str(expected))} values"
+        return msg("integers")
+    return msg("{name} values", name=getattr(expected, "__name__", str(expected)))
 
 
 def _as_type(expected: Any, value: Any) -> tuple[bool, Any]:
