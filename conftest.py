@@ -8,6 +8,7 @@ for every mutant, and a run that fits in an afternoon.
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("default", max_examples=60, deadline=None)
@@ -45,3 +46,12 @@ if os.environ.get("MUTANT_UNDER_TEST"):
 
         for cached in (converter, bundled_documents, public_holidays, school_holidays, _positions):
             cached.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run under an English locale, whatever the developer's, as do the commands they
+    start; a test that wants Dutch asks for it."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

@@ -72,8 +72,8 @@ def test_example_script_prints_the_chain() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("  trains ") == 4
-    assert "tuesdays from 2021-05-11 at X-Out" in done.stdout
-    assert "mondays from 2021-05-17 at The Base" in done.stdout
+    assert "on Tuesdays from 2021-05-11 at X-Out" in done.stdout
+    assert "on Mondays from 2021-05-17 at The Base" in done.stdout
 
 
 def test_plan_example_runs(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     )
     from .documents.references import calendar_files, curricula_for
     from .errors import ChainError, DocumentError, InvalidValue, JoinUsError, Problem, UnknownId
+    from .messages import Message, Translator, language_from_environment, msg, translator
     from .model.closure import Closure
     from .model.curriculum import (
         Audience,
@@ -100,6 +101,11 @@ _EXPORTS: dict[str, str] = {
     "AGE_12_TO_18": "model.program",
     "AGE_18_TO_25": "model.program",
     "MAX_GROUP_SIZE": "model.program",
+    "Message": "messages",
+    "Translator": "messages",
+    "language_from_environment": "messages",
+    "msg": "messages",
+    "translator": "messages",
     "AgeBand": "model.program",
     "AnswerOption": "model.framework",
     "Application": "planning.placement",
@@ -215,6 +221,7 @@ __all__ = [
     "Leader",
     "Level",
     "Membership",
+    "Message",
     "Milestone",
     "MilestoneKind",
     "Municipality",
@@ -243,6 +250,7 @@ __all__ = [
     "SkippedSlot",
     "Subscale",
     "Training",
+    "Translator",
     "UnknownId",
     "Venue",
     "Violation",
@@ -254,6 +262,7 @@ __all__ = [
     "default_until",
     "dump",
     "dumps",
+    "language_from_environment",
     "load",
     "load_closures",
     "load_curriculum",
@@ -261,12 +270,14 @@ __all__ = [
     "load_program",
     "load_school_holidays",
     "loads",
+    "msg",
     "new_pseudonym",
     "place_youths",
     "plan_group",
     "plan_program",
     "to_csv",
     "to_ics",
+    "translator",
     "youth_milestones",
 ]
 

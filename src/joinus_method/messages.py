@@ -12,6 +12,7 @@ depends on a count), so that the catalogue's message ids can be read from the so
 
 from __future__ import annotations
 
+import errno
 import functools
 import gettext
 import os
@@ -26,6 +27,7 @@ __all__ = [
     "language_from_environment",
     "msg",
     "msg_n",
+    "os_reason",
     "translator",
 ]
 
@@ -89,6 +91,30 @@ def msg_n(singular: str, plural: str, count: int, /, **params: Any) -> Message:
     """A message that depends on *count*: *singular* for one, *plural* otherwise (in
     English; other languages have their own rules). *count* is also put in as ``count``."""
     return Message(singular, plural, count, {"count": count, **params})
+
+
+_OS_REASONS = {
+    errno.ENOENT: msg("No such file or directory"),
+    errno.EACCES: msg("Permission denied"),
+    errno.EPERM: msg("Operation not permitted"),
+    errno.EISDIR: msg("Is a directory"),
+    errno.ENOTDIR: msg("Not a directory"),
+    errno.ENOSPC: msg("No space left on device"),
+    errno.EROFS: msg("Read-only file system"),
+    errno.EEXIST: msg("File exists"),
+    errno.ENOTEMPTY: msg("Directory not empty"),
+    errno.ENAMETOOLONG: msg("File name too long"),
+    errno.ELOOP: msg("Too many levels of symbolic links"),
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused, as *error* says it: a message that can be translated for the
+    common reasons, its own text for the others."""
+    reason = _OS_REASONS.get(error.errno or 0)
+    if reason is not None and reason == error.strerror:
+        return reason
+    return str(error.strerror or error)
 
 
 class Translator:

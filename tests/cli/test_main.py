@@ -27,7 +27,7 @@ def test_alone_it_prints_the_help(capsys: pytest.CaptureFixture[str]) -> None:
     """`joinus` without arguments prints the help with every command and exits 0."""
     assert main([]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("usage: joinus [-h] [--version] COMMAND ...")
+    assert out.startswith("usage: joinus [-h] [--version] [--lang {en,nl}] COMMAND ...")
     for command in ("check", "plan", "schema", "bundled"):
         assert f"    {command} " in out
 

@@ -231,6 +231,8 @@ def test_an_until_before_the_first_session(
         ({"LANG": "en_GB.UTF-8"}, [], False, ","),
         ({"LANG": "en_GB.UTF-8"}, ["--csv-dialect", "excel-nl"], True, ";"),
         ({"LANG": "nl_NL.UTF-8"}, ["--csv-dialect", "excel"], False, ","),
+        ({"LANG": "en_GB.UTF-8"}, ["--lang", "nl"], True, ";"),
+        ({"LANG": "nl_NL.UTF-8"}, ["--lang", "en"], False, ","),
     ],
 )
 def test_the_csv_a_dutch_office_opens(
@@ -242,8 +244,8 @@ def test_the_csv_a_dutch_office_opens(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Under a Dutch locale the CSV is written for Excel-NL (semicolons, a byte-order
-    mark); --csv-dialect chooses either way; the file is readable by others (0644)."""
+    """Under a Dutch locale (or --lang nl) the CSV is written for Excel-NL (semicolons, a
+    byte-order mark); --csv-dialect chooses either way; the file is readable by others (0644)."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():

@@ -39,7 +39,7 @@ def program_calendar(
                 closure_lists=files.closure_lists,
             )
         except PlanningError as exc:
-            problems = [Problem(str(exc), ("school_holidays_file",))]
+            problems = [Problem(exc.message, ("school_holidays_file",))]
         else:
             return calendar, []
     unplaced = [p for p in problems if p.file is None]

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from ._language import KIND_NAMES, _, translate
+
 __all__ = ["add_parser", "run"]
 
 
@@ -13,11 +15,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``bundled`` subcommand to *commands*."""
     commands.add_parser(
         "bundled",
-        help="list the documents shipped with joinus",
-        description="List the curricula, framework and program shipped with joinus: kind, id "
-        "and the file on this computer, to open or copy as the start of your own. Documents "
-        "name each other by id, so a copy is found by `joinus check` and `joinus plan` when "
-        "given together with the others.",
+        help=_("list the documents shipped with joinus"),
+        description=_(
+            "List the curricula, framework and program shipped with joinus: kind, id and the "
+            "file on this computer, to open or copy as the start of your own. Documents name "
+            "each other by id, so a copy is found by `joinus check` and `joinus plan` when "
+            "given together with the others."
+        ),
     )
 
 
@@ -28,5 +32,6 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for doc in bundled_documents():
         found = doc.resource
         where = str(found) if isinstance(found, Path) else f"joinus_method/{doc.name}"
-        print(f"{doc.kind.value:<11} {doc.id:<28} {where}", file=out)
+        kind = translate(KIND_NAMES[doc.kind])
+        print(f"{kind:<11} {doc.id:<28} {where}", file=out)
     return 0

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from joinus_method.errors import Problem
 
+from ._language import KIND_NAMES, _, n_, translate
+
 if TYPE_CHECKING:
     from joinus_method.documents.references import CheckedFile
 
@@ -18,14 +20,18 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``check`` subcommand to *commands*."""
     check = commands.add_parser(
         "check",
-        help="validate curriculum, framework and program files",
-        description="Validate TOML documents (the kind is read from their 'format' key) and "
-        "the ids they use of each other. Prints every error as FILE:LINE:COL: error: MESSAGE. "
-        "Exit status: 0 all valid, 1 any error, 2 wrong usage.",
+        help=_("validate curriculum, framework and program files"),
+        description=_(
+            "Validate TOML documents (the kind is read from their 'format' key) and the ids "
+            "they use of each other. Prints every error as FILE:LINE:COL: error: MESSAGE. "
+            "Exit status: 0 all valid, 1 any error, 2 wrong usage."
+        ),
     )
-    check.add_argument("files", nargs="*", metavar="FILE", help="documents to check together")
+    check.add_argument("files", nargs="*", metavar="FILE", help=_("documents to check together"))
     check.add_argument(
-        "--bundled", action="store_true", help="also check every document shipped with joinus"
+        "--bundled",
+        action="store_true",
+        help=_("also check every document shipped with joinus"),
     )
 
 
@@ -43,18 +49,21 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for result in results:
         if result.ok:
             doc = result.document
-            kind = DocumentKind.of(doc).value if doc is not None else "document"
+            kind = translate(KIND_NAMES[DocumentKind.of(doc)]) if doc is not None else _("document")
             name = getattr(doc, "id", None) or getattr(doc, "version", "")
-            print(f"{result.source}: ok ({kind} {name!r})", file=out)
+            print(
+                _("{source}: ok ({kind} {name!r})", source=result.source, kind=kind, name=name),
+                file=out,
+            )
         else:
             failed += 1
             for problem in result.problems:
-                print(problem, file=err)
+                print(problem.describe(translate), file=err)
     total = len(results)
     errors = sum(len(r.problems) for r in results)
-    summary = f"{total - failed} of {total} files valid"
+    summary = _("{valid} of {count} files valid", valid=total - failed, count=total)
     if errors:
-        summary += f", {errors} error" + ("s" if errors > 1 else "")
+        summary += n_(", {count} error", ", {count} errors", errors)
     print(summary, file=out)
     return 1 if failed else 0
 
@@ -80,7 +89,7 @@ def _calendar_checked(result: CheckedFile, results: Sequence[CheckedFile]) -> Ch
         try:
             found = program_problems(program, curricula_for(program, given), calendar)
         except (PlanningError, OutsideCalendar) as exc:
-            found = [Problem(str(exc))]
+            found = [Problem(exc.message)]
         problems = locate(found, result.source, result.text)
     if not problems:
         return result

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from ._language import _, os_error_text
+
 __all__ = ["add_parser", "run"]
 
 
@@ -13,14 +15,16 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``init`` subcommand to *commands*."""
     init = commands.add_parser(
         "init",
-        help="start a new municipality's program in a folder",
-        description="Write a program to fill in (the Noordwijk example with its people, places "
-        "and ids as placeholders), copies of the bundled curricula and framework, and their "
-        "JSON Schemas in DIR/schemas, so editors complete and explain every key. Then "
-        "`joinus check DIR/*.toml` lists what is still to fill in. DIR must be new or empty. "
-        "Exit status: 0 written, 1 DIR is not empty or cannot be written.",
+        help=_("start a new municipality's program in a folder"),
+        description=_(
+            "Write a program to fill in (the Noordwijk example with its people, places and ids "
+            "as placeholders), copies of the bundled curricula and framework, and their JSON "
+            "Schemas in DIR/schemas, so editors complete and explain every key. Then `joinus "
+            "check DIR/*.toml` lists what is still to fill in. DIR must be new or empty. Exit "
+            "status: 0 written, 1 DIR is not empty or cannot be written."
+        ),
     )
-    init.add_argument("folder", metavar="DIR", type=Path, help="the folder to start in")
+    init.add_argument("folder", metavar="DIR", type=Path, help=_("the folder to start in"))
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -31,7 +35,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     folder: Path = args.folder
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        print(f"error: {folder} is not an empty folder: nothing was written", file=err)
+        print(
+            _("error: {folder} is not an empty folder: nothing was written", folder=folder),
+            file=err,
+        )
         return 1
     files = starter_files()
     files |= {f"schemas/{SCHEMA_FILES[k]}": schema_text(k) for k in DocumentKind}
@@ -40,11 +47,19 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for name, text in files.items():
             write_atomically(folder / name, text)
     except OSError as exc:
-        print(f"error: cannot write in {folder}: {exc.strerror or exc}", file=err)
+        print(
+            _("error: cannot write in {folder}: {why}", folder=folder, why=os_error_text(exc)),
+            file=err,
+        )
         return 1
     for name in files:
-        print(f"wrote {folder / name}", file=out)
+        print(_("wrote {path}", path=folder / name), file=out)
     print(
-        f"next: fill in {folder / 'program.toml'}, then run joinus check {folder}/*.toml", file=out
+        _(
+            "next: fill in {program}, then run joinus check {folder}/*.toml",
+            program=folder / "program.toml",
+            folder=folder,
+        ),
+        file=out,
     )
     return 0

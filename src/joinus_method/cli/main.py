@@ -10,6 +10,15 @@ from typing import Protocol, TextIO
 
 from joinus_method import __version__
 from joinus_method.cli import bundled, check, init, plan, schema, show
+from joinus_method.cli._language import (
+    LANGUAGES,
+    _,
+    choose,
+    error_text,
+    language_option,
+    os_error_text,
+    speaking,
+)
 from joinus_method.errors import JoinUsError
 
 __all__ = ["main"]
@@ -38,9 +47,17 @@ _COMMANDS: dict[str, _Command] = {
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="joinus",
-        description="Plan and follow the Join Us programme against loneliness among youths.",
+        description=_("Plan and follow the Join Us programme against loneliness among youths."),
     )
     parser.add_argument("--version", action="version", version=f"joinus {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_(
+            "the language to speak: nl (Dutch) or en (English); by default Dutch under a Dutch "
+            "locale, else English (may also follow COMMAND)"
+        ),
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in _COMMANDS.values():
         module.add_parser(commands)
@@ -50,10 +67,20 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``joinus`` command with *argv*; return its exit status.
 
-    Errors are printed as ``error:`` lines, never as a traceback: 1 for an error in the
-    input, 2 for wrong usage, 130 when interrupted, 70 for an error in joinus itself
+    It speaks Dutch with ``--lang nl`` (anywhere in *argv*) or under a Dutch locale, else
+    English. Errors are printed as ``error:`` lines, never as a traceback: 1 for an error in
+    the input, 2 for wrong usage, 130 when interrupted, 70 for an error in joinus itself
     (``JOINUS_DEBUG=1`` shows its traceback).
     """
+    asked, rest = language_option(sys.argv[1:] if argv is None else argv)
+    with speaking(choose(asked)):
+        if asked is not None and asked.lower() not in LANGUAGES:
+            _parser().error(_("--lang: choose nl or en, not {asked!r}", asked=asked))
+        return _safely(rest)
+
+
+def _safely(argv: Sequence[str]) -> int:
+    """Run the command of *argv*, each error turned into error lines and an exit status."""
     try:
         return _main(argv)
     except BrokenPipeError:
@@ -61,39 +88,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 1
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
     except JoinUsError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_text(exc), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(
-            f"error: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""),
-            file=sys.stderr,
-        )
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"{_('error')}: {os_error_text(exc)}{where}", file=sys.stderr)
         return 1
     except Exception as exc:
         if os.environ.get("JOINUS_DEBUG"):
             raise
+        error = type(exc).__name__ + ": " + str(exc)
         print(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            "This is a fault in joinus, not in your files: please report it, with the command "
-            "you ran (JOINUS_DEBUG=1 shows the details).",
+            _(
+                "internal error: {error}\n"
+                "This is a fault in joinus, not in your files: please report it, with the "
+                "command you ran (JOINUS_DEBUG=1 shows the details).",
+                error=error,
+            ),
             file=sys.stderr,
         )
         return 70
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _main(argv: Sequence[str]) -> int:
     parser = _parser()
-    if not (sys.argv[1:] if argv is None else argv):
+    if not argv:
         parser.print_help(sys.stdout)
         return 0
     args = parser.parse_args(argv)
     if args.command == "check" and not args.files and not args.bundled:
-        parser.error("check: give one or more FILEs, or --bundled")
+        parser.error(_("check: give one or more FILEs, or --bundled"))
     if args.command == "schema" and args.kind is None and args.out is None:
-        parser.error("schema: give a KIND, or --out DIR")
+        parser.error(_("schema: give a KIND, or --out DIR"))
     return _COMMANDS[args.command].run(args, sys.stdout, sys.stderr)
 
 

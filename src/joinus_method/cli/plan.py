@@ -9,6 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from joinus_method.messages import msg
+
+from ._language import _, error_text, n_, os_error_text, speaks_dutch, translate
+
 if TYPE_CHECKING:
     from joinus_method.documents.references import CheckedFile
     from joinus_method.model.program import Program
@@ -23,55 +27,65 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``plan`` subcommand to *commands*."""
     plan = commands.add_parser(
         "plan",
-        help="plan a program's sessions on real dates",
-        description="Plan the trainings, events and groups of a program onto real dates, "
-        "skipping public holidays, school holidays, closures and leave. Without PROGRAM, the "
-        "bundled Noordwijk 2021 program is planned. Exit status: 0 planned, 1 a rule is "
-        "broken (a clash in report mode, an untrained worker, a series without sessions or "
-        "that loses too many slots to clashes) or the input is invalid.",
+        help=_("plan a program's sessions on real dates"),
+        description=_(
+            "Plan the trainings, events and groups of a program onto real dates, skipping "
+            "public holidays, school holidays, closures and leave. Without PROGRAM, the "
+            "bundled Noordwijk 2021 program is planned. Exit status: 0 planned, 1 a rule is "
+            "broken (a clash in report mode, an untrained worker, a series without sessions "
+            "or that loses too many slots to clashes) or the input is invalid."
+        ),
     )
-    plan.add_argument("program", nargs="?", metavar="PROGRAM", help="program TOML file")
+    plan.add_argument("program", nargs="?", metavar="PROGRAM", help=_("program TOML file"))
     plan.add_argument(
         "curricula",
         nargs="*",
         metavar="CURRICULUM",
-        help="curriculum files the program uses, as `joinus check` takes them (bundled "
-        "ones are found by id)",
+        help=_(
+            "curriculum files the program uses, as `joinus check` takes them (bundled ones "
+            "are found by id)"
+        ),
     )
     plan.add_argument(
         "--curriculum",
         action="append",
         default=[],
         metavar="FILE",
-        help="curriculum file the program uses (repeatable; bundled ones are found by id)",
+        help=_("curriculum file the program uses (repeatable; bundled ones are found by id)"),
     )
-    plan.add_argument("--group", action="append", metavar="ID", help="plan only this group")
+    plan.add_argument(
+        "--group", action="append", metavar="ID", help=_("plan only this group (repeatable)")
+    )
     plan.add_argument(
         "--until",
         type=_date,
         metavar="DATE",
-        help="plan up to this date (default: a year after the last group starts)",
+        help=_("plan up to this date (default: a year after the last group starts)"),
     )
-    plan.add_argument("--ics", type=Path, metavar="FILE", help="write an iCalendar file")
-    plan.add_argument("--csv", type=Path, metavar="FILE", help="write a CSV file")
+    plan.add_argument("--ics", type=Path, metavar="FILE", help=_("write an iCalendar file"))
+    plan.add_argument("--csv", type=Path, metavar="FILE", help=_("write a CSV file"))
     plan.add_argument(
         "--csv-dialect",
         choices=["excel", "excel-nl"],
-        help="excel: commas; excel-nl: semicolons and a byte-order mark, as Excel under a "
-        "Dutch locale opens it (the default under a Dutch locale)",
+        help=_(
+            "excel: commas; excel-nl: semicolons and a byte-order mark, as Excel under a "
+            "Dutch locale opens it (the default when joinus speaks Dutch)"
+        ),
     )
     plan.add_argument(
         "--clashes",
         choices=["skip", "report"],
         default="skip",
-        help="skip a clashing slot (default) or report the clash as an error",
+        help=_("skip a clashing slot (default) or report the clash as an error"),
     )
     plan.add_argument(
         "--max-clash-share",
         type=_share,
         metavar="SHARE",
-        help="largest share of a series' slots that clashes may take when skipping, "
-        "as 0.2 or 20%% (default 20%%); a series that loses more fails the plan",
+        help=_(
+            "largest share of a series' slots that clashes may take when skipping, as 0.2 "
+            "or 20%% (default 20%%); a series that loses more fails the plan"
+        ),
     )
 
 
@@ -79,7 +93,9 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a date (YYYY-MM-DD): {text!r}", text=text)
+        ) from None
 
 
 def _share(text: str) -> float:
@@ -88,7 +104,9 @@ def _share(text: str) -> float:
     except ValueError:
         share = -1.0
     if not 0 <= share <= 1:
-        raise argparse.ArgumentTypeError(f"not a share between 0 and 1 (or 0% and 100%): {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("not a share between 0 and 1 (or 0% and 100%): {text!r}", text=text)
+        )
     return share
 
 
@@ -118,7 +136,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     calendar, problems = program_calendar(program, results[0], until)
     if calendar is None:
         for problem in problems:
-            print(problem, file=err)
+            print(problem.describe(translate), file=err)
         return 1
     try:
         plan = plan_program(
@@ -136,10 +154,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(_outside(exc, program, results[0]), file=err)
         return 1
     except PlanningError as exc:
-        print(f"error: {exc}", file=err)
+        print(error_text(exc), file=err)
         return 1
     except OverflowError:
-        print("error: the program's dates lie too far in the future to plan", file=err)
+        print(_("error: the program's dates lie too far in the future to plan"), file=err)
         return 1
     if args.group:
         # The trainings are still planned (they decide who is trained) but not shown.
@@ -153,8 +171,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         if first is not None and until < first:
             print(
-                f"error: --until {until} lies before the first session, on {first}: "
-                "nothing to plan",
+                _(
+                    "error: --until {until} lies before the first session, on {first}: "
+                    "nothing to plan",
+                    until=until,
+                    first=first,
+                ),
                 file=err,
             )
             return 1
@@ -162,7 +184,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not _export(args, program, plan, out, err):
         return 1
     for violation in plan.violations:
-        print(f"error: {violation}", file=err)
+        print(f"{_('error')}: {violation.rule}: {translate(violation.message)}", file=err)
     return 1 if plan.violations else 0
 
 
@@ -179,9 +201,11 @@ def _outside(exc: Exception, program: Program, checked: CheckedFile) -> str:
         if series_id == series:
             path = where
     if checked.text is None:  # pragma: no cover - a checked program was read
-        return f"error: {exc}"
-    (problem,) = locate([Problem(str(exc), path)], checked.source, checked.text)
-    return str(problem)
+        return error_text(exc)
+    (problem,) = locate(
+        [Problem(getattr(exc, "message", str(exc)), path)], checked.source, checked.text
+    )
+    return problem.describe(translate)
 
 
 def _checked(args: argparse.Namespace, err: TextIO) -> list[CheckedFile] | None:
@@ -189,6 +213,7 @@ def _checked(args: argparse.Namespace, err: TextIO) -> list[CheckedFile] | None:
     from joinus_method.documents.bundled import find_bundled
     from joinus_method.documents.files import DocumentKind
     from joinus_method.documents.references import check_files, check_texts
+    from joinus_method.errors import Problem
     from joinus_method.model.curriculum import Curriculum
     from joinus_method.model.program import Program
 
@@ -200,23 +225,36 @@ def _checked(args: argparse.Namespace, err: TextIO) -> list[CheckedFile] | None:
         results = check_files([args.program, *args.curricula, *args.curriculum])
     problems = [p for r in results for p in r.problems]
     for problem in problems:
-        print(problem, file=err)
+        print(problem.describe(translate), file=err)
     if problems:
         return None
     program = results[0].document
     if not isinstance(program, Program):
-        print(f"{results[0].source}:1:1: error: not a program document", file=err)
+        not_program = msg("not a program document")
+        print(
+            Problem(not_program, file=results[0].source, kind="syntax").describe(translate),
+            file=err,
+        )
         return None
     for result in results[1:]:
         if not isinstance(result.document, Curriculum):
-            print(f"{result.source}:1:1: error: not a curriculum document", file=err)
+            not_curriculum = msg("not a curriculum document")
+            print(
+                Problem(not_curriculum, file=result.source, kind="syntax").describe(translate),
+                file=err,
+            )
             return None
     known_groups = {g.id for g in program.groups}
     for group_id in args.group or ():
         if group_id not in known_groups:
-            listed = ", ".join(g.id for g in program.groups) or "none"
+            listed = ", ".join(g.id for g in program.groups) or _("none")
             print(
-                f"error: no group {group_id!r} in {program.id!r}; its groups: {listed}",
+                _(
+                    "error: no group {group!r} in {program!r}; its groups: {groups}",
+                    group=group_id,
+                    program=program.id,
+                    groups=listed,
+                ),
                 file=err,
             )
             return None
@@ -230,13 +268,11 @@ def _export(
     from joinus_method.documents.files import write_atomically
     from joinus_method.planning.exports import to_csv, to_ics
 
-    from ._language import dutch_locale
-
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    dialect = args.csv_dialect or ("excel-nl" if dutch_locale() else "excel")
+    dialect = args.csv_dialect or ("excel-nl" if speaks_dutch() else "excel")
     exports: list[tuple[Path | None, Callable[[], str]]] = [
         (args.ics, lambda: to_ics(plan, program, stamp=stamp).decode("utf-8")),
-        (args.csv, lambda: to_csv(plan, program, dialect=dialect)),
+        (args.csv, lambda: to_csv(plan, program, dialect=dialect, translate=translate)),
     ]
     for target, render in exports:
         if target is None:
@@ -244,9 +280,12 @@ def _export(
         try:
             write_atomically(target, render())
         except OSError as exc:
-            print(f"error: cannot write {target}: {exc.strerror or exc}", file=err)
+            print(
+                _("error: cannot write {path}: {why}", path=target, why=os_error_text(exc)),
+                file=err,
+            )
             return False
-        print(f"wrote {target}", file=out)
+        print(_("wrote {path}", path=target), file=out)
     return True
 
 
@@ -257,18 +296,28 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
     if len(set(first.values())) == len(first):
         names = first
     venues = {v.id: v.name for v in program.venues}
-    print(f"{program.title}: plan up to {until} ({program.timezone})", file=out)
-    header = ("date", "time", "series", "session", "venue", "people")
+    print(
+        _(
+            "{title}: plan up to {until} ({timezone})",
+            title=program.title,
+            until=until,
+            timezone=program.timezone,
+        ),
+        file=out,
+    )
+    header = (_("date"), _("time"), _("series"), _("session"), _("venue"), _("people"))
+    weekdays = [translate(day) for day in WEEKDAYS]
+    online = _("online")
     rows: list[tuple[str, ...]] = []
     for s in plan.sessions:
         people = ", ".join(names.get(p, p) for p in s.series.leaders)
         rows.append(
             (
-                f"{s.day} {s.day.strftime('%a')}",
+                f"{s.day} {weekdays[s.day.weekday()]}",
                 f"{s.start:%H:%M}-{s.end:%H:%M}",
                 s.series.id,
                 f"{s.number}. {s.title}",
-                venues.get(s.series.venue or "", "online"),
+                venues.get(s.series.venue or "", online),
                 people,
             )
         )
@@ -279,17 +328,31 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
         print(line.format(*cells).rstrip(), file=out)
     skipped = plan.skipped
     if skipped:
-        print(f"\nskipped dates ({len(skipped)}):", file=out)
+        print("\n" + _("skipped dates ({count}):", count=len(skipped)), file=out)
         width = max(len(k.series) for k in skipped)
         for k in skipped:
-            print(f"{k.day} {k.day.strftime('%a')}  {k.series:<{width}}  {k.reason}", file=out)
+            day = f"{k.day} {weekdays[k.day.weekday()]}"
+            print(f"{day}  {k.series:<{width}}  {translate(k.reason)}", file=out)
     counts = ", ".join(f"{p.series.id} {len(p.sessions)}" for p in plan.plans)
-    summary = (
-        f"{_count(len(plan.sessions), 'session')} planned ({counts}); "
-        f"{_count(len(skipped), 'date')} skipped"
-    )
+    summary = n_(
+        "{count} session planned ({counts}); ",
+        "{count} sessions planned ({counts}); ",
+        len(plan.sessions),
+        counts=counts,
+    ) + n_("{count} date skipped", "{count} dates skipped", len(skipped))
     print("\n" + textwrap.fill(summary, TABLE_WIDTH, break_on_hyphens=False), file=out)
 
+
+WEEKDAYS = (
+    msg("Mon"),
+    msg("Tue"),
+    msg("Wed"),
+    msg("Thu"),
+    msg("Fri"),
+    msg("Sat"),
+    msg("Sun"),
+)
+"""The days of the week, short, Monday first."""
 
 TABLE_WIDTH = 100
 """The plan's table fits this many columns of a terminal."""
@@ -310,10 +373,6 @@ def _fit(widths: list[int]) -> list[int]:
             break
         fitted[widest] -= 1
     return fitted
-
-
-def _count(n: int, thing: str) -> str:
-    return f"{n} {thing}" + ("" if n == 1 else "s")
 
 
 def _cut(text: str, width: int) -> str:

@@ -8,6 +8,8 @@ from typing import TextIO
 
 from joinus_method.documents.files import DocumentKind
 
+from ._language import _, os_error_text
+
 __all__ = ["add_parser", "run"]
 
 
@@ -15,12 +17,19 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``schema`` subcommand to *commands*."""
     schema = commands.add_parser(
         "schema",
-        help="write the JSON Schema of a document kind",
-        description="Print the JSON Schema (draft-07) of one kind of document, or write all "
-        "of them to a folder, for editor completion (Taplo, Even Better TOML).",
+        help=_("write the JSON Schema of a document kind"),
+        description=_(
+            "Print the JSON Schema (draft-07) of one kind of document, or write all of them "
+            "to a folder, for editor completion (Taplo, Even Better TOML)."
+        ),
     )
-    schema.add_argument("kind", nargs="?", choices=[k.value for k in DocumentKind])
-    schema.add_argument("--out", type=Path, metavar="DIR", help="write every schema into DIR")
+    schema.add_argument(
+        "kind",
+        nargs="?",
+        choices=[k.value for k in DocumentKind],
+        help=_("the kind of document"),
+    )
+    schema.add_argument("--out", type=Path, metavar="DIR", help=_("write every schema into DIR"))
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -35,7 +44,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"error: cannot make {out_dir}: {exc.strerror or exc}", file=err)
+        print(_("error: cannot make {path}: {why}", path=out_dir, why=os_error_text(exc)), file=err)
         return 1
     kinds = [DocumentKind(args.kind)] if args.kind else list(DocumentKind)
     for kind in kinds:
@@ -43,7 +52,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             write_atomically(target, schema_text(kind))
         except OSError as exc:
-            print(f"error: cannot write {target}: {exc.strerror or exc}", file=err)
+            print(
+                _("error: cannot write {path}: {why}", path=target, why=os_error_text(exc)),
+                file=err,
+            )
             return 1
-        print(f"wrote {target}", file=out)
+        print(_("wrote {path}", path=target), file=out)
     return 0

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from joinus_method.messages import msg
+
+from ._language import _, n_, translate
+
 __all__ = ["add_parser", "run"]
 
 
@@ -12,12 +16,24 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``show`` subcommand to *commands*."""
     show = commands.add_parser(
         "show",
-        help="preview a curriculum: phases, sessions, segments",
-        description="Show a curriculum file (or a bundled curriculum by id): its phases, "
-        "each session with its minutes and segments, and how much of each session the youths "
-        "lead themselves, phase by phase. Exit status: 0 shown, 1 the file has errors.",
+        help=_("preview a curriculum: phases, sessions, segments"),
+        description=_(
+            "Show a curriculum file (or a bundled curriculum by id): its phases, each session "
+            "with its minutes and segments, and how much of each session the youths lead "
+            "themselves, phase by phase. Exit status: 0 shown, 1 the file has errors."
+        ),
     )
-    show.add_argument("file", metavar="FILE", help="curriculum TOML file, or a bundled id")
+    show.add_argument("file", metavar="FILE", help=_("curriculum TOML file, or a bundled id"))
+
+
+GROUPS = {
+    "workers": msg("workers"),
+    "youths": msg("youths"),
+    "professionals": msg("professionals"),
+    "coach": msg("the coach"),
+    "expert-by-experience": msg("an expert by experience"),
+}
+"""Who a curriculum is for or led by (the values of Audience and Leader), in words."""
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -26,6 +42,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from joinus_method.documents.bundled import bundled_documents
     from joinus_method.documents.references import check_files, check_texts
+    from joinus_method.errors import Problem
     from joinus_method.model.curriculum import Curriculum, Leader
 
     bundled = {d.id: d for d in bundled_documents()}
@@ -35,40 +52,60 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         (result,) = check_files([args.file])
     for problem in result.problems:
-        print(problem, file=err)
+        print(problem.describe(translate), file=err)
     if not result.ok:
         return 1
     cur = result.document
     if not isinstance(cur, Curriculum):
-        print(f"{result.source}:1:1: error: not a curriculum document", file=err)
+        not_curriculum = Problem(
+            msg("not a curriculum document"), file=result.source, kind="syntax"
+        )
+        print(not_curriculum.describe(translate), file=err)
         return 1
-    cadence = "every week" if cur.cadence_weeks == 1 else f"every {cur.cadence_weeks} weeks"
-    again = "; starts again when done" if cur.repeats else ""
-    print(f"{cur.title} ({cur.id})", file=out)
-    print(
-        f"for {cur.audience.value}, led by {cur.led_by.value}; {len(cur.sessions)} sessions "
-        f"{cadence}, {cur.total_minutes} minutes in all{again}",
-        file=out,
+    sessions = n_(
+        "{count} session every week",
+        "{count} sessions every week",
+        len(cur.sessions),
     )
+    if cur.cadence_weeks != 1:
+        sessions = n_(
+            "{count} session every {weeks} weeks",
+            "{count} sessions every {weeks} weeks",
+            len(cur.sessions),
+            weeks=cur.cadence_weeks,
+        )
+    print(f"{cur.title} ({cur.id})", file=out)
+    about = _(
+        "for {audience}, led by {leader}; {sessions}, {minutes} minutes in all",
+        audience=translate(GROUPS[cur.audience]),
+        leader=translate(GROUPS[cur.led_by]),
+        sessions=sessions,
+        minutes=cur.total_minutes,
+    )
+    print(about + (_("; starts again when done") if cur.repeats else ""), file=out)
     youth_led = cur.audience.value == "youths"
     number = 0
     for phase in cur.phases:
-        sessions = [s for s in cur.sessions if s.phase == phase.id]
-        if not sessions:
+        phase_sessions = [s for s in cur.sessions if s.phase == phase.id]
+        if not phase_sessions:
             continue
-        minutes = sum(s.length(cur.default_minutes) for s in sessions)
-        led = sum(cur.minutes_led_by(s, Leader.YOUTHS) for s in sessions)
-        share = f", youths lead {led / minutes:.0%}" if youth_led else ""
-        count = f"{len(sessions)} session" + ("" if len(sessions) == 1 else "s")
+        minutes = sum(s.length(cur.default_minutes) for s in phase_sessions)
+        led = sum(cur.minutes_led_by(s, Leader.YOUTHS) for s in phase_sessions)
+        share = _(", youths lead {share:.0%}", share=led / minutes) if youth_led else ""
+        count = n_("{count} session", "{count} sessions", len(phase_sessions))
         print(f"\n{phase.title} ({phase.id}): {count}{share}", file=out)
-        for s in sessions:
+        for s in phase_sessions:
             number += 1
             length = s.length(cur.default_minutes)
             led_here = (
-                f", youths lead {cur.share_led_by(s, Leader.YOUTHS):.0%}" if youth_led else ""
+                _(", youths lead {share:.0%}", share=cur.share_led_by(s, Leader.YOUTHS))
+                if youth_led
+                else ""
             )
-            print(f"  {number:>2}. {s.title} ({length} min{led_here})", file=out)
+            minutes_text = _("{minutes} min", minutes=length)
+            print(f"  {number:>2}. {s.title} ({minutes_text}{led_here})", file=out)
             for seg in s.segments:
-                who = f" [{seg.led_by.value}]" if seg.led_by is not None else ""
-                print(f"        {seg.minutes:>3} min  {seg.title}{who}", file=out)
+                who = f" [{translate(GROUPS[seg.led_by])}]" if seg.led_by is not None else ""
+                segment_minutes = _("{minutes} min", minutes=str(seg.minutes).rjust(3))
+                print(f"        {segment_minutes}  {seg.title}{who}", file=out)
     return 0

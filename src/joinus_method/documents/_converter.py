@@ -21,26 +21,30 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, override
 
 from joinus_method.errors import InvalidValue, ValuePath
-from joinus_method.model._rules import constraint_problems
+from joinus_method.messages import Message, msg
+from joinus_method.model._rules import _describe, constraint_problems
 
 __all__ = ["Found", "converter", "structure"]
 
 T = typing.TypeVar("T")
 
 
+_ARRAY = msg("an array")
+_TABLE = msg("a table")
+# TOML's words for lists and dicts; the other types are named as the domain's rules name them.
+_TYPE_NAMES: dict[type, str] = {
+    **{t: _describe(t) for t in (bool, int, float, str, dt.date, dt.datetime, dt.time)},
+    list: _ARRAY,
+    dict: _TABLE,
+}
+
+
 def _type_name(value: object) -> str:
-    names = {
-        bool: "a boolean",
-        int: "an integer",
-        float: "a decimal number",
-        str: "a string",
-        list: "an array",
-        dict: "a table",
-        dt.date: "a date",
-        dt.datetime: "a date-time",
-        dt.time: "a time",
-    }
-    return names.get(type(value), type(value).__name__)
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _expected(expected: str, given: str) -> Message:
+    return msg("expected {expected}, got {given}", expected=expected, given=given)
 
 
 def _strict(accepts: Callable[[object], bool], label: str) -> Any:
@@ -49,7 +53,7 @@ def _strict(accepts: Callable[[object], bool], label: str) -> Any:
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return _enum_member(value, t)
         if not accepts(value):
-            raise TypeError(f"expected {label}, got {_type_name(value)}")
+            raise TypeError(_expected(label, _type_name(value)))
         return value
 
     return hook
@@ -59,8 +63,8 @@ def _enum_member(value: object, t: type[enum.Enum]) -> enum.Enum:
     try:
         return t(value)
     except ValueError:
-        options = ", ".join(repr(m.value) for m in t)
-        raise ValueError(f"expected one of {options}, got {value!r}") from None
+        # "one of 'a', 'b'", as the domain's rules say it.
+        raise ValueError(_expected(_describe(t), repr(value))) from None
 
 
 def _is_homogeneous_tuple(t: Any) -> bool:
@@ -71,12 +75,12 @@ def _is_homogeneous_tuple(t: Any) -> bool:
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     strict = {
-        str: _strict(lambda v: isinstance(v, str), "a string"),
-        int: _strict(lambda v: type(v) is int, "an integer"),
-        bool: _strict(lambda v: type(v) is bool, "true or false"),
-        float: _strict(lambda v: type(v) in (int, float), "a number"),
-        dt.date: _strict(lambda v: type(v) is dt.date, "a date such as 2021-05-11"),
-        dt.time: _strict(lambda v: type(v) is dt.time, "a time such as 19:00:00"),
+        str: _strict(lambda v: isinstance(v, str), _describe(str)),
+        int: _strict(lambda v: type(v) is int, _describe(int)),
+        bool: _strict(lambda v: type(v) is bool, msg("true or false")),
+        float: _strict(lambda v: type(v) in (int, float), msg("a number")),
+        dt.date: _strict(lambda v: type(v) is dt.date, msg("a date such as 2021-05-11")),
+        dt.time: _strict(lambda v: type(v) is dt.time, msg("a time such as 19:00:00")),
     }
     for cls, hook in strict.items():
         conv.register_structure_hook(cls, hook)
@@ -88,7 +92,7 @@ def _make_converter() -> cattrs.Converter:
 
         def structure(value: object, _: object) -> tuple[Any, ...]:
             if not isinstance(value, list):
-                raise TypeError(f"expected an array, got {_type_name(value)}")
+                raise TypeError(_expected(_ARRAY, _type_name(value)))
             return inner(value, t)  # type: ignore[no-any-return]
 
         return structure
@@ -113,7 +117,7 @@ def _make_converter() -> cattrs.Converter:
         def structure(value: object, t: object) -> object:
             # The generated hook would stumble over a value without keys (an AttributeError).
             if not isinstance(value, dict):
-                raise TypeError(f"expected a table, got {_type_name(value)}")
+                raise TypeError(_expected(_TABLE, _type_name(value)))
             return hook(value, t)
 
         return structure
@@ -129,6 +133,13 @@ def _make_converter() -> cattrs.Converter:
 class _ConstraintError(ValueError):
     """A value of the right type that breaks a constraint of its field."""
 
+    def __init__(self, problems: list[Message]) -> None:
+        joined = problems[0]
+        for other in problems[1:]:
+            joined = msg("{one}; {other}", one=joined, other=other)
+        self.message = joined
+        super().__init__(joined)
+
 
 def _constrained(
     hook: Callable[[object, Any], object], attribute: attrs.Attribute[Any]
@@ -137,7 +148,7 @@ def _constrained(
         result = hook(value, t)
         problems = constraint_problems(attribute, result)
         if problems:
-            raise _ConstraintError("; ".join(problems))
+            raise _ConstraintError(problems)
         return result
 
     return structure
@@ -208,9 +219,16 @@ def _belongs(root: type | None, key: str, here: type) -> str | None:
         return None
     ((keys, array),) = places
     if not keys:
-        return "it belongs at the top of the file, before the first [table]"
+        return msg("it belongs at the top of the file, before the first [table]")
     header = f"[[{'.'.join(keys)}]]" if array else f"[{'.'.join(keys)}]"
-    return f"it belongs in {header}"
+    return msg("it belongs in {header}", header=header)
+
+
+def _message(exc: BaseException) -> str:
+    """The message of *exc*: the :class:`Message` it was raised with, else its text."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return str(exc)
 
 
 def _walk(exc: BaseException, path: ValuePath, root: type | None = None) -> Iterator[Found]:
@@ -231,11 +249,14 @@ def _walk(exc: BaseException, path: ValuePath, root: type | None = None) -> Iter
         for key in sorted(exc.extra_fields):
             elsewhere = _belongs(root, key, exc.cl)
             hint = [] if elsewhere else difflib.get_close_matches(key, valid, n=1)
-            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
             if elsewhere:
-                suggestion = f": {elsewhere}"
+                message = msg("unknown key {key!r}: {where}", key=key, where=elsewhere)
+            elif hint:
+                message = msg("unknown key {key!r} (did you mean {name!r}?)", key=key, name=hint[0])
+            else:
+                message = msg("unknown key {key!r}", key=key)
             yield Found(
-                f"unknown key {key!r}{suggestion}",
+                message,
                 path,
                 (*path, key),
                 "structure",
@@ -246,15 +267,26 @@ def _walk(exc: BaseException, path: ValuePath, root: type | None = None) -> Iter
             full = (*path, *problem.path)
             yield Found(problem.message, full, full, problem.kind)
     elif isinstance(exc, _ConstraintError):
-        yield Found(f"{path[-1]!r} {exc}", path, path, "rule")
+        # Said as the domain's rules say it: the key first.
+        message = msg("{key!r} {problem}", key=path[-1], problem=exc.message)
+        yield Found(message, path, path, "rule")
     elif isinstance(exc, KeyError):
-        yield Found(f"missing required key {path[-1]!r}", path, path, "structure")
+        message = msg("missing required key {key!r}", key=path[-1])
+        yield Found(message, path, path, "structure")
     elif isinstance(exc, (TypeError, ValueError)):
         # An array element is named by the path at the end of the message, not here.
-        where = f" for {path[-1]!r}" if path and isinstance(path[-1], str) else ""
-        yield Found(f"invalid value{where}: {exc}", path, path, "structure")
+        if path and isinstance(path[-1], str):
+            message = msg(
+                "invalid value for {key!r}: {problem}", key=path[-1], problem=_message(exc)
+            )
+        else:
+            message = msg("invalid value: {problem}", problem=_message(exc))
+        yield Found(message, path, path, "structure")
     else:
-        yield Found(f"invalid value ({type(exc).__name__}: {exc})", path, path, "structure")
+        message = msg(
+            "invalid value ({error}: {problem})", error=type(exc).__name__, problem=_message(exc)
+        )
+        yield Found(message, path, path, "structure")
 
 
 def structure(body: dict[str, Any], model: type[T]) -> tuple[T | None, list[Found]]:

@@ -14,12 +14,21 @@ from importlib.resources.abc import Traversable
 import attrs
 
 from joinus_method.errors import UnknownId
+from joinus_method.messages import Message, msg
 
 from .files import Document, DocumentKind, kind_of, loads
 
 __all__ = ["BundledDocument", "bundled_documents", "find_bundled", "load_bundled"]
 
 _FOLDERS = ("curricula", "examples")
+# Whole words, not "bundled" + kind: in Dutch the adjective agrees with the noun.
+_BUNDLED: dict[DocumentKind, Message] = {
+    DocumentKind.CURRICULUM: msg("bundled curriculum"),
+    DocumentKind.FRAMEWORK: msg("bundled framework"),
+    DocumentKind.PROGRAM: msg("bundled program"),
+    DocumentKind.SCHOOL_HOLIDAYS: msg("bundled school-holidays"),
+    DocumentKind.CLOSURES: msg("bundled closures"),
+}
 
 
 @attrs.frozen
@@ -83,7 +92,7 @@ def find_bundled(kind: DocumentKind, doc_id: str) -> BundledDocument:
     for doc in bundled_documents():
         if doc.kind is kind and doc.id == doc_id:
             return doc
-    raise UnknownId(f"bundled {kind.value}", doc_id)
+    raise UnknownId(_BUNDLED[kind], doc_id)
 
 
 def load_bundled(name_or_id: str, kind: DocumentKind | None = None) -> Document:
@@ -91,4 +100,4 @@ def load_bundled(name_or_id: str, kind: DocumentKind | None = None) -> Document:
     for doc in bundled_documents():
         if name_or_id in (doc.name, doc.id) and (kind is None or doc.kind is kind):
             return doc.load()
-    raise UnknownId("bundled document", name_or_id)
+    raise UnknownId(msg("bundled document"), name_or_id)

@@ -17,6 +17,7 @@ import tomllib
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 from joinus_method.errors import DocumentError, Problem
+from joinus_method.messages import Message, msg, os_reason
 from joinus_method.model.curriculum import Curriculum
 from joinus_method.model.framework import ProgressFramework
 from joinus_method.model.holidays import ClosureList, SchoolHolidays
@@ -74,6 +75,11 @@ class DocumentKind(enum.StrEnum):
         return 1
 
     @property
+    def label(self) -> Message:
+        """The kind in words, for messages: ``curriculum``, ``school-holidays``."""
+        return _LABELS[self]
+
+    @property
     def format_name(self) -> str:
         """The value of the ``format`` key for this kind and version."""
         return f"joinus.{self.value}.v{self.version}"
@@ -94,6 +100,13 @@ _MODELS: dict[DocumentKind, type[Document]] = {
     DocumentKind.SCHOOL_HOLIDAYS: SchoolHolidays,
     DocumentKind.CLOSURES: ClosureList,
 }
+_LABELS: dict[DocumentKind, Message] = {
+    DocumentKind.CURRICULUM: msg("curriculum"),
+    DocumentKind.FRAMEWORK: msg("framework"),
+    DocumentKind.PROGRAM: msg("program"),
+    DocumentKind.SCHOOL_HOLIDAYS: msg("school-holidays"),
+    DocumentKind.CLOSURES: msg("closures"),
+}
 # ASCII digits without a leading zero: the schema's "const" is the only spelling of a version.
 _FORMAT = re.compile(r"joinus\.([a-z]+(?:-[a-z]+)*)\.v(0|[1-9][0-9]*)")
 
@@ -110,7 +123,9 @@ def _syntax_problem(source: str, toml: str, exc: tomllib.TOMLDecodeError) -> Pro
         line, column = toml.count("\n") + 1, len(toml) - toml.rfind("\n")
     message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
     said, line, column = explain(message, toml, line or 1, column or 1)
-    return Problem(f"not valid TOML: {said}", (), "syntax", source, line, column)
+    return Problem(
+        msg("not valid TOML: {problem}", problem=said), (), "syntax", source, line, column
+    )
 
 
 def _placed(source: str, found: list[Found], positions: Positions) -> DocumentError:
@@ -137,15 +152,26 @@ def kind_of(data: dict[str, Any]) -> DocumentKind | str:
     declared = data.get(FORMAT_KEY)
     expected = ", ".join(repr(k.format_name) for k in DocumentKind)
     if declared is None:
-        return f"missing key {FORMAT_KEY!r}: the first line should be one of {expected}"
+        return msg(
+            "missing key {key!r}: the first line should be one of {expected}",
+            key=FORMAT_KEY,
+            expected=expected,
+        )
     match = _FORMAT.fullmatch(declared) if isinstance(declared, str) else None
     if match is None or match[1] not in DocumentKind.__members__.values():
-        return f"unknown document format {declared!r}; expected one of {expected}"
+        return msg(
+            "unknown document format {declared!r}; expected one of {expected}",
+            declared=declared,
+            expected=expected,
+        )
     kind = DocumentKind(match[1])
     if int(match[2]) != kind.version:
-        return (
-            f"unsupported {kind.value} format version {match[2]}: this version of "
-            f"joinus_method reads {kind.format_name!r}"
+        return msg(
+            "unsupported {kind} format version {version}: this version of "
+            "joinus_method reads {format_name!r}",
+            kind=kind.label,
+            version=match[2],
+            format_name=kind.format_name,
         )
     return kind
 
@@ -167,7 +193,11 @@ def loads(text: str, *, source: str = "<string>", kind: DocumentKind | None = No
         found = [_found(declared)]
         raise _placed(source, found, key_positions(text))
     if kind is not None and declared is not kind:
-        message = f"expected a {kind.value} document, found a {declared.value} document"
+        message = msg(
+            "expected a {expected} document, found a {found} document",
+            expected=kind.label,
+            found=declared.label,
+        )
         raise _placed(source, [_found(message)], key_positions(text))
     from ._converter import structure
 
@@ -190,9 +220,10 @@ def load(path: str | os.PathLike[str], *, kind: DocumentKind | None = None) -> D
     try:
         text = read_text(p)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        reason = os_reason(exc)
         raise DocumentError(
-            str(p), [Problem(f"cannot read file: {reason}", (), "syntax", str(p), 1, 1)]
+            str(p),
+            [Problem(msg("cannot read file: {reason}", reason=reason), (), "syntax", str(p), 1, 1)],
         ) from None
     return loads(text, source=str(path), kind=kind)
 
@@ -291,4 +322,4 @@ def _create_beside(target: Path) -> tuple[int, str]:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:  # a name drawn before: draw another
             continue
-    raise FileExistsError(f"no free temporary file name next to {target}")
+    raise FileExistsError(msg("no free temporary file name next to {path}", path=str(target)))

@@ -13,6 +13,7 @@ from pathlib import Path
 import attrs
 
 from joinus_method.errors import DocumentError, Problem, UnknownId, ValuePath
+from joinus_method.messages import Message, msg, os_reason
 from joinus_method.model.chain import build_chain, chain_problems
 from joinus_method.model.curriculum import Audience, Curriculum
 from joinus_method.model.framework import ProgressFramework
@@ -24,6 +25,12 @@ from .files import Document, DocumentKind, load, loads
 from .positions import key_positions
 from .starter import placeholders
 from .syntax import read_text
+
+_AUDIENCES: dict[Audience, Message] = {
+    Audience.WORKERS: msg("workers"),
+    Audience.YOUTHS: msg("youths"),
+    Audience.PROFESSIONALS: msg("professionals"),
+}
 
 __all__ = [
     "CalendarFiles",
@@ -81,8 +88,10 @@ def check_files(paths: Sequence[str | Path]) -> list[CheckedFile]:
         except DocumentError as exc:
             texts.append((source, None, exc.problems[0]))
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            problem = Problem(f"cannot read file: {reason}", (), "syntax", source, 1, 1)
+            reason = os_reason(exc)
+            problem = Problem(
+                msg("cannot read file: {reason}", reason=reason), (), "syntax", source, 1, 1
+            )
             texts.append((source, None, problem))
     return _check(texts)
 
@@ -142,7 +151,8 @@ def _curriculum_problems(doc: Curriculum, registry: _Registry) -> list[Problem]:
         return []
     framework = registry.find(DocumentKind.FRAMEWORK, doc.framework)
     if not isinstance(framework, ProgressFramework):
-        return [Problem(f"unknown progress framework {doc.framework!r}", ("framework",))]
+        message = msg("unknown progress framework {id!r}", id=doc.framework)
+        return [Problem(message, ("framework",))]
     return doc.framework_problems(framework.domain_ids)
 
 
@@ -152,15 +162,15 @@ def _program_problems(doc: Program, registry: _Registry) -> list[Problem]:
     def curriculum(path: ValuePath, doc_id: str, audience: Audience | None) -> None:
         found = registry.find(DocumentKind.CURRICULUM, doc_id)
         if not isinstance(found, Curriculum):
-            problems.append(Problem(f"unknown curriculum {doc_id!r}", path))
+            problems.append(Problem(msg("unknown curriculum {id!r}", id=doc_id), path))
         elif audience is not None and found.audience is not audience:
-            problems.append(
-                Problem(
-                    f"curriculum {doc_id!r} is for {found.audience.value}, "
-                    f"not for {audience.value}",
-                    path,
-                )
+            message = msg(
+                "curriculum {id!r} is for {audience}, not for {wanted}",
+                id=doc_id,
+                audience=_AUDIENCES[found.audience],
+                wanted=_AUDIENCES[audience],
             )
+            problems.append(Problem(message, path))
 
     choice = doc.curricula
     curriculum(("curricula", "training"), choice.training, Audience.WORKERS)
@@ -168,9 +178,8 @@ def _program_problems(doc: Program, registry: _Registry) -> list[Problem]:
     if choice.awareness is not None:
         curriculum(("curricula", "awareness"), choice.awareness, Audience.PROFESSIONALS)
     if not isinstance(registry.find(DocumentKind.FRAMEWORK, choice.framework), ProgressFramework):
-        problems.append(
-            Problem(f"unknown progress framework {choice.framework!r}", ("curricula", "framework"))
-        )
+        message = msg("unknown progress framework {id!r}", id=choice.framework)
+        problems.append(Problem(message, ("curricula", "framework")))
     for i, group in enumerate(doc.groups):
         if group.curriculum is not None:
             curriculum(("groups", i, "curriculum"), group.curriculum, Audience.YOUTHS)
@@ -180,7 +189,7 @@ def _program_problems(doc: Program, registry: _Registry) -> list[Problem]:
     try:
         problems.extend(chain_problems(doc, build_chain(doc)))
     except UnknownId as exc:  # pragma: no cover - the program's own rules forbid this
-        problems.append(Problem(str(exc)))
+        problems.append(Problem(exc.message))
     return problems
 
 
@@ -228,8 +237,15 @@ def calendar_files(program: Program, folder: str | Path) -> CalendarFiles:
     def read(name: str, kind: DocumentKind, path: ValuePath) -> Document | None:
         target = base / name
         if not target.is_file():
-            reason = "no such file" if not target.exists() else "not a file"
-            problems.append(Problem(f"cannot read {kind.value} file {name!r}: {reason}", path))
+            if not target.exists():
+                message = msg(
+                    "cannot read {kind} file {name!r}: no such file", kind=kind.label, name=name
+                )
+            else:
+                message = msg(
+                    "cannot read {kind} file {name!r}: not a file", kind=kind.label, name=name
+                )
+            problems.append(Problem(message, path))
             return None
         try:
             return load(target, kind=kind)

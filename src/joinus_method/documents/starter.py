@@ -14,6 +14,7 @@ from typing import Any, cast
 import attrs
 
 from joinus_method.errors import Problem, ValuePath
+from joinus_method.messages import msg
 from joinus_method.model.program import Program
 
 from .bundled import bundled_documents, find_bundled
@@ -100,7 +101,7 @@ def _starter_program() -> str:
 def placeholders(program: Program) -> list[Problem]:
     """A problem for each placeholder still in *program*, at its key."""
     return [
-        Problem(f"still to fill in: {value!r}", path)
+        Problem(msg("still to fill in: {value!r}", value=value), path)
         for path, value in _strings(program, ())
         if value.startswith((PLACEHOLDER_ID, PLACEHOLDER_TEXT))
     ]

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from joinus_method.errors import DocumentError, Problem
+from joinus_method.messages import msg
 
 __all__ = ["explain", "read_text"]
 
@@ -35,9 +36,10 @@ def read_text(path: str | Path) -> str:
         line = before.count(b"\n") + 1
         start = before.rfind(b"\n") + 1
         column = len(before[start:].decode("utf-8", errors="replace")) + 1
-        message = (
-            f"byte 0x{data[exc.start]:02x} is not UTF-8 text: save the file as UTF-8 "
-            "(in most editors: Save as, encoding UTF-8)"
+        message = msg(
+            "byte 0x{byte:02x} is not UTF-8 text: save the file as UTF-8 "
+            "(in most editors: Save as, encoding UTF-8)",
+            byte=data[exc.start],
         )
         raise DocumentError(
             source, [Problem(message, (), "syntax", source, line, column)]
@@ -50,16 +52,16 @@ _OPEN_LITERAL = re.compile(r"=\s*'[^']*$")
 def explain(message: str, text: str, line: int, column: int) -> tuple[str, int, int]:
     """What to write instead, for the TOML reader's *message* at *line* and *column* of
     *text*, and where: the reader's own message and place when the line shows no usual
-    slip."""
+    slip. The advice is a :class:`~joinus_method.messages.Message`; the reader's own
+    message is returned as it is (in English)."""
     lines = text.splitlines()
     if message.startswith('Expected "\'"'):
         # The reader looked for the closing quote to the end: the slip is where it opened.
         for number, candidate in enumerate(lines, 1):
             if match := _OPEN_LITERAL.search(candidate):
-                said = "a closing ' is missing at the end of this text"
+                said = msg("a closing ' is missing at the end of this text")
                 return said, number, match.start() + 1
-    said = _explain(message, lines, line)
-    return said, line, column
+    return _explain(message, lines, line), line, column
 
 
 def _explain(message: str, lines: list[str], line: int) -> str:
@@ -69,20 +71,27 @@ def _explain(message: str, lines: list[str], line: int) -> str:
     if message.startswith("Cannot declare") and "twice" in message:
         return _table_twice(lines, line) or message
     if message.startswith("Illegal character '\\n'") and here.count('"') % 2 == 1:
-        return 'a closing " is missing at the end of this text'
+        return msg('a closing " is missing at the end of this text')
     if match := _TIME.search(here):
         hours, minutes = int(match[1]), match[2]
-        return f"a time needs seconds: write {hours:02d}:{minutes}:00"
+        return msg(
+            "a time needs seconds: write {hours:02d}:{minutes}:00", hours=hours, minutes=minutes
+        )
     if match := _DATE.search(here):
         year, month, day = match[1], int(match[2]), int(match[3])
-        return f"a date is written as YYYY-MM-DD: write {year}-{month:02d}-{day:02d}"
+        return msg(
+            "a date is written as YYYY-MM-DD: write {year}-{month:02d}-{day:02d}",
+            year=year,
+            month=month,
+            day=day,
+        )
     if message.startswith("Invalid value") and (match := _BARE.search(here)):
         value = match[1]
         if value.lower() in ("true", "false"):
-            return f"write {value.lower()} in small letters"
+            return msg("write {value} in small letters", value=value.lower())
         if value.lower() in ("ja", "nee", "yes", "no"):
-            return "a yes or no is written true or false"
-        return f'text needs quotes: write "{value}"'
+            return msg("a yes or no is written true or false")
+        return msg('text needs quotes: write "{value}"', value=value)
     return message
 
 
@@ -98,8 +107,12 @@ def _twice(lines: list[str], line: int) -> str | None:
             break
         found = _KEY.match(earlier)
         if found is not None and found[1] == key:
-            return f"key {key!r} is given twice in this table: first on line {number}"
-    return f"key {key!r} is given twice in this table"
+            return msg(
+                "key {key!r} is given twice in this table: first on line {line}",
+                key=key,
+                line=number,
+            )
+    return msg("key {key!r} is given twice in this table", key=key)
 
 
 def _table_twice(lines: list[str], line: int) -> str | None:
@@ -114,5 +127,7 @@ def _table_twice(lines: list[str], line: int) -> str | None:
             and found[1] == name
             and not lines[number - 1].lstrip().startswith("[[")
         ):
-            return f"table [{name}] is declared twice: first on line {number}"
-    return f"table [{name}] is declared twice"
+            return msg(
+                "table [{name}] is declared twice: first on line {line}", name=name, line=number
+            )
+    return msg("table [{name}] is declared twice", name=name)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from joinus_method.errors import ChainError, Problem, UnknownId
+from joinus_method.messages import Message, msg
 
 from .people import Membership, PersonalData, YouthWorker, age_on
 from .program import Group, Program
@@ -30,6 +31,14 @@ __all__ = [
 ]
 
 Node = tuple[str, str]
+
+_ROLES: dict[str, Message] = {
+    "coach": msg("coach"),
+    "worker": msg("worker"),
+    "group": msg("group"),
+    "youth": msg("youth"),
+}
+"""The roles of the chain's nodes in words."""
 
 
 def build_chain(program: Program, memberships: Iterable[Membership] = ()) -> nx.DiGraph[Any]:
@@ -66,7 +75,7 @@ def build_chain(program: Program, memberships: Iterable[Membership] = ()) -> nx.
             graph.add_edge(("worker", worker_id), ("group", group.id), relation="guides")
     for m in memberships:
         if ("group", m.group) not in graph:
-            raise UnknownId("group", m.group)
+            raise UnknownId(msg("group"), m.group)
         graph.add_node(("youth", m.youth))
         graph.add_edge(("group", m.group), ("youth", m.youth), relation="includes", joined=m.joined)
     return graph
@@ -96,9 +105,13 @@ def chain_problems(
             if not _trained_under_coach(graph, worker):
                 problems.append(
                     Problem(
-                        f"worker {worker_id!r} guides group {group.id!r} but is in none of "
-                        "the program's trainings and has no trained_on for a training "
-                        "elsewhere",
+                        msg(
+                            "worker {worker!r} guides group {group!r} but is in none of "
+                            "the program's trainings and has no trained_on for a training "
+                            "elsewhere",
+                            worker=worker_id,
+                            group=group.id,
+                        ),
                         ("groups", i, "workers", j),
                     )
                 )
@@ -114,8 +127,15 @@ def chain_problems(
             names = ", ".join(sorted(g.id for g in together))
             problems.append(
                 Problem(
-                    f"worker {worker.id!r} guides {len(together)} groups at once from {since} "
-                    f"({names}); the most is {limit}",
+                    msg(
+                        "worker {worker!r} guides {count} groups at once from {since} "
+                        "({groups}); the most is {limit}",
+                        worker=worker.id,
+                        count=len(together),
+                        since=since,
+                        groups=names,
+                        limit=limit,
+                    ),
                     ("workers", i),
                 )
             )
@@ -124,12 +144,23 @@ def chain_problems(
     except nx.NetworkXNoCycle:
         pass
     else:
-        names = " → ".join(f"{u[0]} {u[1]!r}" for u, _ in cycle)
+        nodes = [_node_words(u) for u, _ in cycle]
+        described = nodes[0]
+        for node in nodes[1:]:
+            described = msg("{before} → {after}", before=described, after=node)
         start = cycle[0][0]
         coaches = [c.id for c in program.coaches]
         path = ("coaches", coaches.index(start[1])) if start[0] == "coach" else ()
-        problems.append(Problem(f"the chain has a cycle: {names} → back", path))
+        problems.append(
+            Problem(msg("the chain has a cycle: {cycle} → back", cycle=described), path)
+        )
     return problems
+
+
+def _node_words(node: Node) -> Message:
+    """A node of the chain in words, such as ``worker 'anna'``."""
+    role, node_id = node
+    return msg("{role} {id!r}", role=_ROLES.get(role, role), id=node_id)
 
 
 def _most_at_once(groups: Sequence[Group]) -> tuple[dt.date | None, list[Group]]:
@@ -178,21 +209,34 @@ def membership_problems(
     for i, m in enumerate(memberships):
         group = groups.get(m.group)
         if group is None:
-            problems.append(Problem(f"unknown group {m.group!r}", ("memberships", i, "group")))
+            problems.append(
+                Problem(msg("unknown group {group!r}", group=m.group), ("memberships", i, "group"))
+            )
             continue
         if m.joined < group.start_date:
             problems.append(
                 Problem(
-                    f"youth {m.youth!r} joins group {group.id!r} on {m.joined}, before it "
-                    f"starts on {group.start_date}",
+                    msg(
+                        "youth {youth!r} joins group {group!r} on {joined}, before it "
+                        "starts on {start}",
+                        youth=m.youth,
+                        group=group.id,
+                        joined=m.joined,
+                        start=group.start_date,
+                    ),
                     ("memberships", i, "joined"),
                 )
             )
         if group.end_date is not None and m.joined > group.end_date:
             problems.append(
                 Problem(
-                    f"youth {m.youth!r} joins group {group.id!r} on {m.joined}, after it "
-                    f"ends on {group.end_date}",
+                    msg(
+                        "youth {youth!r} joins group {group!r} on {joined}, after it ends on {end}",
+                        youth=m.youth,
+                        group=group.id,
+                        joined=m.joined,
+                        end=group.end_date,
+                    ),
                     ("memberships", i, "joined"),
                 )
             )
@@ -201,8 +245,15 @@ def membership_problems(
             if age not in group.age_band:
                 problems.append(
                     Problem(
-                        f"youth {m.youth!r} is {age} on joining group {group.id!r} on "
-                        f"{m.joined}, outside its ages {group.age_band}",
+                        msg(
+                            "youth {youth!r} is {age} on joining group {group!r} on "
+                            "{joined}, outside its ages {ages}",
+                            youth=m.youth,
+                            age=age,
+                            group=group.id,
+                            joined=m.joined,
+                            ages=str(group.age_band),
+                        ),
                         ("memberships", i, "joined"),
                     )
                 )
@@ -210,8 +261,15 @@ def membership_problems(
             if other.youth == m.youth and _overlap(other, m):
                 problems.append(
                     Problem(
-                        f"youth {m.youth!r} is in group {other.group!r} (memberships[{j}]) "
-                        f"and in group {m.group!r} at once from {max(m.joined, other.joined)}",
+                        msg(
+                            "youth {youth!r} is in group {other!r} (memberships[{index}]) "
+                            "and in group {group!r} at once from {since}",
+                            youth=m.youth,
+                            other=other.group,
+                            index=j,
+                            group=m.group,
+                            since=max(m.joined, other.joined),
+                        ),
                         ("memberships", i),
                     )
                 )
@@ -224,8 +282,14 @@ def membership_problems(
         if len(members) > group.capacity:
             problems.append(
                 Problem(
-                    f"group {group.id!r} holds {len(members)} youths on {m.joined}, more than "
-                    f"its capacity of {group.capacity}",
+                    msg(
+                        "group {group!r} holds {count} youths on {day}, more than "
+                        "its capacity of {capacity}",
+                        group=group.id,
+                        count=len(members),
+                        day=m.joined,
+                        capacity=group.capacity,
+                    ),
                     ("memberships", i),
                 )
             )
@@ -251,7 +315,7 @@ def coaches_of_youth(graph: nx.DiGraph[Any], youth_id: str) -> tuple[str, ...]:
     """The coaches responsible for a youth: those who trained the workers of their groups."""
     node = ("youth", youth_id)
     if node not in graph:
-        raise UnknownId("youth", youth_id)
+        raise UnknownId(msg("youth"), youth_id)
     coaches: set[str] = set()
     for group in graph.predecessors(node):
         for worker in graph.predecessors(group):
@@ -265,7 +329,7 @@ def youths_reached(graph: nx.DiGraph[Any], coach_id: str) -> tuple[str, ...]:
 
     node = ("coach", coach_id)
     if node not in graph:
-        raise UnknownId("coach", coach_id)
+        raise UnknownId(msg("coach"), coach_id)
     return tuple(sorted(n[1] for n in nx.descendants(graph, node) if n[0] == "youth"))
 
 

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from joinus_method.messages import msg
+
 from ._rules import Checks, field, text_field
 
 __all__ = ["Closure"]
@@ -22,11 +24,11 @@ class Closure:
     end: dt.date | None = field("Last closed day; left out for a single day.", default=None)
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("closure").fields(self)
+        c = Checks(msg("closure")).fields(self)
         c.that(
             self.end is None or self.end >= self.start,
             ("end",),
-            f"end {self.end} is before start {self.start}",
+            msg("end {end} is before start {start}", end=self.end, start=self.start),
         )
         c.done()
 

@@ -10,6 +10,7 @@ import graphlib
 import attrs
 
 from joinus_method.errors import Problem, UnknownId
+from joinus_method.messages import msg
 
 from ._rules import Checks, field, id_field, text_field
 
@@ -87,7 +88,7 @@ class Phase:
     )
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("phase").fields(self)
+        c = Checks(msg("phase")).fields(self)
         c.done()
 
 
@@ -102,7 +103,7 @@ class Goal:
     )
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("goal").fields(self)
+        c = Checks(msg("goal")).fields(self)
         c.done()
 
 
@@ -119,7 +120,7 @@ class Segment:
     description: str = field("What happens.", default="")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("segment").fields(self)
+        c = Checks(msg("segment")).fields(self)
         c.done()
 
 
@@ -146,13 +147,13 @@ class Session:
     segments: tuple[Segment, ...] = field("The timed parts of the session.", default=())
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("session").fields(self)
-        c.unique("goals", self.goals, lambda g: g, "goal")
-        c.unique("requires", self.requires, lambda r: r, "prerequisite")
+        c = Checks(msg("session")).fields(self)
+        c.unique("goals", self.goals, lambda g: g, msg("goal"))
+        c.unique("requires", self.requires, lambda r: r, msg("prerequisite"))
         if self.id in self.requires:
             c.fail(
                 ("requires", self.requires.index(self.id)),
-                f"prerequisite cycle: session {self.id!r} requires itself",
+                msg("prerequisite cycle: session {session!r} requires itself", session=self.id),
             )
         c.done()
 
@@ -184,16 +185,20 @@ class Curriculum:
     summary: str = field("What the curriculum is, in a few sentences.", default="")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("curriculum").fields(self)
-        c.that(bool(self.phases), ("phases",), "a curriculum needs at least one phase")
-        c.that(bool(self.sessions), ("sessions",), "a curriculum needs at least one session")
+        c = Checks(msg("curriculum")).fields(self)
+        c.that(bool(self.phases), ("phases",), msg("a curriculum needs at least one phase"))
+        c.that(bool(self.sessions), ("sessions",), msg("a curriculum needs at least one session"))
         phase_order = c.unique("phases", self.phases, lambda p: p.id)
         for i, (before, after) in enumerate(zip(self.phases, self.phases[1:], strict=False)):
             c.that(
                 not before.follow_up or after.follow_up,
                 ("phases", i + 1, "follow_up"),
-                f"phase {after.id!r} comes after the follow-up phase {before.id!r}: "
-                "follow-up phases come last",
+                msg(
+                    "phase {phase!r} comes after the follow-up phase {follow_up!r}: "
+                    "follow-up phases come last",
+                    phase=after.id,
+                    follow_up=before.id,
+                ),
             )
         goal_ids = c.unique("goals", self.goals, lambda g: g.id)
         position = c.unique("sessions", self.sessions, lambda s: s.id)
@@ -201,8 +206,12 @@ class Curriculum:
             if goal.domain is not None and self.framework is None:
                 c.fail(
                     ("goals", i, "domain"),
-                    f"goal {goal.id!r} names domain {goal.domain!r} "
-                    "but the curriculum names no framework",
+                    msg(
+                        "goal {goal!r} names domain {domain!r} "
+                        "but the curriculum names no framework",
+                        goal=goal.id,
+                        domain=goal.domain,
+                    ),
                 )
         self._check_sessions(c, phase_order, goal_ids, position)
         c.done()
@@ -217,32 +226,42 @@ class Curriculum:
         last_phase = -1
         for i, s in enumerate(self.sessions):
             here = ("sessions", i)
-            if c.known((*here, "phase"), s.phase, phase_order, "phase"):
+            if c.known((*here, "phase"), s.phase, phase_order, msg("phase")):
                 order = phase_order[s.phase]
                 c.that(
                     order >= last_phase,
                     (*here, "phase"),
-                    f"session {s.id!r} is in phase {s.phase!r}, which comes before "
-                    f"phase {self.phases[last_phase].id!r} of the session before it",
+                    msg(
+                        "session {session!r} is in phase {phase!r}, which comes before "
+                        "phase {before!r} of the session before it",
+                        session=s.id,
+                        phase=s.phase,
+                        before=self.phases[last_phase].id,
+                    ),
                 )
                 last_phase = max(last_phase, order)
             for j, goal in enumerate(s.goals):
-                c.known((*here, "goals", j), goal, goal_ids, "goal")
+                c.known((*here, "goals", j), goal, goal_ids, msg("goal"))
             length = s.length(self.default_minutes)
             planned = sum(seg.minutes for seg in s.segments)
             c.that(
                 planned <= length,
                 (*here, "segments"),
-                f"segments take {planned} minutes but session {s.id!r} lasts {length}",
+                msg(
+                    "segments take {planned} minutes but session {session!r} lasts {length}",
+                    planned=planned,
+                    session=s.id,
+                    length=length,
+                ),
             )
             if s.pinned is Pin.FIRST:
-                c.that(i == 0, (*here, "pinned"), "a session pinned first must come first")
-                c.that(not s.requires, (*here, "requires"), "a first session requires nothing")
+                c.that(i == 0, (*here, "pinned"), msg("a session pinned first must come first"))
+                c.that(not s.requires, (*here, "requires"), msg("a first session requires nothing"))
             if s.pinned is Pin.LAST:
                 c.that(
                     i == len(self.sessions) - 1,
                     (*here, "pinned"),
-                    "a session pinned last must come last",
+                    msg("a session pinned last must come last"),
                 )
         if len(position) == len(self.sessions):
             # With duplicate ids the prerequisites are ambiguous; the duplicate is reported.
@@ -255,7 +274,7 @@ class Curriculum:
             for j, req in enumerate(s.requires):
                 path = ("sessions", i, "requires", j)
                 if req not in position:
-                    problems.append(Problem(f"unknown session {req!r}", path))
+                    problems.append(Problem(msg("unknown session {session!r}", session=req), path))
                 elif req != s.id:
                     graph.setdefault(s.id, []).append(req)
         try:
@@ -268,7 +287,7 @@ class Curriculum:
             req_index = self.sessions[where].requires.index(nodes[1])
             problems.append(
                 Problem(
-                    "prerequisite cycle: " + " → ".join(nodes),
+                    msg("prerequisite cycle: {cycle}", cycle=" → ".join(nodes)),
                     ("sessions", where, "requires", req_index),
                 )
             )
@@ -279,7 +298,11 @@ class Curriculum:
                 if isinstance(at, int) and at > i:
                     problems.append(
                         Problem(
-                            f"session {s.id!r} requires {req!r}, which comes later",
+                            msg(
+                                "session {session!r} requires {required!r}, which comes later",
+                                session=s.id,
+                                required=req,
+                            ),
                             ("sessions", i, "requires", j),
                         )
                     )
@@ -290,7 +313,7 @@ class Curriculum:
         for s in self.sessions:
             if s.id == session_id:
                 return s
-        raise UnknownId("session", session_id)
+        raise UnknownId(msg("session"), session_id)
 
     @functools.cached_property
     def gaps(self) -> tuple[dt.timedelta, ...]:
@@ -346,7 +369,11 @@ class Curriculum:
         """The goals whose domain is not among *domains* of the named framework."""
         return [
             Problem(
-                f"unknown domain {g.domain!r} in framework {self.framework!r}",
+                msg(
+                    "unknown domain {domain!r} in framework {framework!r}",
+                    domain=g.domain,
+                    framework=self.framework,
+                ),
                 ("goals", i, "domain"),
             )
             for i, g in enumerate(self.goals)

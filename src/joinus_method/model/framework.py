@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import attrs
 
 from joinus_method.errors import InvalidValue, Problem, UnknownId
+from joinus_method.messages import msg
 
 from ._rules import Checks, field, id_field, text_field
 
@@ -44,7 +45,7 @@ class Level:
     description: str = field("What the level looks like.", default="")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("level").fields(self)
+        c = Checks(msg("level")).fields(self)
         c.done()
 
 
@@ -60,7 +61,7 @@ class Domain:
     )
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("domain").fields(self)
+        c = Checks(msg("domain")).fields(self)
         c.done()
 
 
@@ -78,7 +79,7 @@ class AnswerOption:
     )
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("answer option").fields(self)
+        c = Checks(msg("answer option")).fields(self)
         c.done()
 
     def points(self, keyed: Keying) -> int:
@@ -100,7 +101,7 @@ class Item:
     wording: str = field("The full wording, when the user has the rights to it.", default="")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("item").fields(self)
+        c = Checks(msg("item")).fields(self)
         c.done()
 
 
@@ -117,7 +118,7 @@ class Subscale:
     )
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("subscale").fields(self)
+        c = Checks(msg("subscale")).fields(self)
         c.done()
 
 
@@ -131,8 +132,12 @@ class ScoreBand:
     lonely: bool = field("Whether a total in this band counts as lonely.")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("score band").fields(self)
-        c.that(self.max >= self.min, ("max",), f"max {self.max} is below min {self.min}")
+        c = Checks(msg("score band")).fields(self)
+        c.that(
+            self.max >= self.min,
+            ("max",),
+            msg("max {max} is below min {min}", max=self.max, min=self.min),
+        )
         c.done()
 
 
@@ -157,7 +162,7 @@ class InstrumentScore:
     when nothing is missing, None when there is no total."""
 
     def __attrs_post_init__(self) -> None:
-        Checks("instrument score").fields(self).done()
+        Checks(msg("instrument score")).fields(self).done()
 
     @property
     def lonely(self) -> bool | None:
@@ -181,9 +186,9 @@ class Instrument:
     description: str = field("Where the instrument comes from and what it measures.", default="")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("instrument").fields(self)
-        c.that(bool(self.options), ("options",), "an instrument needs answer options")
-        c.that(bool(self.items), ("items",), "an instrument needs items")
+        c = Checks(msg("instrument")).fields(self)
+        c.that(bool(self.options), ("options",), msg("an instrument needs answer options"))
+        c.that(bool(self.items), ("items",), msg("an instrument needs items"))
         c.unique("options", self.options, lambda o: o.id)
         subscales = c.unique("subscales", self.subscales, lambda s: s.id)
         c.unique("items", self.items, lambda i: i.number, "number")
@@ -191,37 +196,54 @@ class Instrument:
             c.that(
                 item.number == index + 1,
                 ("items", index, "number"),
-                f"items are numbered 1, 2, 3, ... in order: expected {index + 1}",
+                msg(
+                    "items are numbered 1, 2, 3, ... in order: expected {number}", number=index + 1
+                ),
             )
             if item.subscale is not None:
-                c.known(("items", index, "subscale"), item.subscale, subscales, "subscale")
+                c.known(("items", index, "subscale"), item.subscale, subscales, msg("subscale"))
         if any(i.keyed is Keying.POSITIVE for i in self.items):
             for index, option in enumerate(self.options):
                 c.that(
                     option.score_positive is not None,
                     ("options", index),
-                    f"option {option.id!r} needs score_positive: the instrument has "
-                    "positively keyed items",
+                    msg(
+                        "option {option!r} needs score_positive: the instrument has "
+                        "positively keyed items",
+                        option=option.id,
+                    ),
                 )
         if self.items:
             # A total or a subscale score must rest on at least one answer.
             c.that(
                 self.max_missing < len(self.items),
                 ("max_missing",),
-                f"max_missing {self.max_missing} must be below the number of items "
-                f"({len(self.items)}): a total needs at least one answered item",
+                msg(
+                    "max_missing {max_missing} must be below the number of items "
+                    "({count}): a total needs at least one answered item",
+                    max_missing=self.max_missing,
+                    count=len(self.items),
+                ),
             )
         for index, sub in enumerate(self.subscales):
             count = sum(1 for i in self.items if i.subscale == sub.id)
             if count == 0:
-                c.fail(("subscales", index), f"no item belongs to subscale {sub.id!r}")
+                c.fail(
+                    ("subscales", index),
+                    msg("no item belongs to subscale {subscale!r}", subscale=sub.id),
+                )
             else:
                 c.that(
                     sub.max_missing < count,
                     ("subscales", index, "max_missing"),
-                    f"max_missing {sub.max_missing} must be below the number of items of "
-                    f"subscale {sub.id!r} ({count}): its score needs at least one answered "
-                    "item",
+                    msg(
+                        "max_missing {max_missing} must be below the number of items of "
+                        "subscale {subscale!r} ({count}): its score needs at least one answered "
+                        "item",
+                        max_missing=sub.max_missing,
+                        subscale=sub.id,
+                        count=count,
+                    ),
                 )
         if not c.problems:
             self._check_bands(c)
@@ -234,13 +256,16 @@ class Instrument:
             c.that(
                 band.min == expected,
                 ("bands", index, "min"),
-                f"bands must follow each other without gaps or overlaps: expected min {expected}",
+                msg(
+                    "bands must follow each other without gaps or overlaps: expected min {min}",
+                    min=expected,
+                ),
             )
             expected = band.max + 1
         c.that(
             expected == high + 1,
             ("bands",),
-            f"bands must cover every total from {low} to {high}",
+            msg("bands must cover every total from {low} to {high}", low=low, high=high),
         )
 
     def _item_points(self, item: Item) -> list[int]:
@@ -284,17 +309,27 @@ class Instrument:
         """
         options = {o.id: o for o in self.options}
         problems = [
-            Problem(f"no item {number} in instrument {self.id!r}", (number,))
+            Problem(
+                msg(
+                    "no item {number} in instrument {instrument!r}",
+                    number=number,
+                    instrument=self.id,
+                ),
+                (number,),
+            )
             for number in answers
             if not 1 <= number <= len(self.items)
         ]
         problems += [
-            Problem(f"unknown answer {answer!r} to item {number}", (number,))
+            Problem(
+                msg("unknown answer {answer!r} to item {number}", answer=answer, number=number),
+                (number,),
+            )
             for number, answer in answers.items()
             if answer is not None and answer not in options
         ]
         if problems:
-            raise InvalidValue(f"answers to {self.id}", problems)
+            raise InvalidValue(msg("answers to {instrument}", instrument=self.id), problems)
         points: dict[int, int] = {}
         low_missing = high_missing = 0
         for item in self.items:
@@ -336,7 +371,7 @@ class ReadinessRule:
     description: str = field("The rule in words.", default="")
 
     def __attrs_post_init__(self) -> None:
-        Checks("readiness rule").fields(self).done()
+        Checks(msg("readiness rule")).fields(self).done()
 
 
 @attrs.frozen
@@ -355,21 +390,21 @@ class ProgressFramework:
     description: str = field("What the framework is.", default="")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("progress framework").fields(self)
-        c.that(len(self.levels) >= 2, ("levels",), "a ladder needs at least two levels")
-        c.that(bool(self.domains), ("domains",), "a framework needs at least one domain")
+        c = Checks(msg("progress framework")).fields(self)
+        c.that(len(self.levels) >= 2, ("levels",), msg("a ladder needs at least two levels"))
+        c.that(bool(self.domains), ("domains",), msg("a framework needs at least one domain"))
         c.unique("levels", self.levels, lambda lv: lv.value, "value")
         for index, level in enumerate(self.levels):
             c.that(
                 level.value == index + 1,
                 ("levels", index, "value"),
-                f"levels are numbered 1, 2, 3, ... in order: expected {index + 1}",
+                msg("levels are numbered 1, 2, 3, ... in order: expected {value}", value=index + 1),
             )
         c.unique("domains", self.domains, lambda d: d.id)
         instruments = c.unique("instruments", self.instruments, lambda i: i.id)
         c.between(("ready", "min_level"), self.ready.min_level, 1, max(len(self.levels), 1))
         for index, name in enumerate(self.ready.instruments):
-            c.known(("ready", "instruments", index), name, instruments, "instrument")
+            c.known(("ready", "instruments", index), name, instruments, msg("instrument"))
         c.done()
 
     @property
@@ -382,4 +417,4 @@ class ProgressFramework:
         for instrument in self.instruments:
             if instrument.id == instrument_id:
                 return instrument
-        raise UnknownId("instrument", instrument_id)
+        raise UnknownId(msg("instrument"), instrument_id)

@@ -9,6 +9,8 @@ import re
 
 import attrs
 
+from joinus_method.messages import msg
+
 from ._rules import Checks, field, id_field, text_field
 from .closure import Closure
 
@@ -48,14 +50,21 @@ class SchoolHoliday:
     source: str = field("Where the dates come from.", default="")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("school holiday").fields(self)
+        c = Checks(msg("school holiday")).fields(self)
         years = _SCHOOL_YEAR.fullmatch(self.school_year)
         c.that(
             years is not None and int(years[2]) == int(years[1]) + 1,
             ("school_year",),
-            f"school_year {self.school_year!r} is not two years in a row such as '2029-2030'",
+            msg(
+                "school_year {school_year!r} is not two years in a row such as '2029-2030'",
+                school_year=self.school_year,
+            ),
         )
-        c.that(self.end >= self.start, ("end",), f"end {self.end} is before start {self.start}")
+        c.that(
+            self.end >= self.start,
+            ("end",),
+            msg("end {end} is before start {start}", end=self.end, start=self.start),
+        )
         c.done()
 
     @property
@@ -63,7 +72,7 @@ class SchoolHoliday:
         """How a day in this holiday is named next to a skipped date."""
         if self.region is HolidayRegion.HEEL_NEDERLAND:
             return self.kind
-        return f"{self.kind} regio {self.region.value}"
+        return msg("{holiday} regio {region}", holiday=self.kind, region=self.region.value)
 
 
 @attrs.frozen
@@ -81,12 +90,14 @@ class SchoolHolidays:
     last_school_year: str | None = field("Last school year in the file.", default=None)
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("school holidays").fields(self)
+        c = Checks(msg("school holidays")).fields(self)
         c.that(
             any(h.kind == "zomervakantie" for h in self.holiday),
             ("holiday",),
-            'the holidays must end with a summer holiday (kind = "zomervakantie"): '
-            "it marks how far the dates are known",
+            msg(
+                'the holidays must end with a summer holiday (kind = "zomervakantie"): '
+                "it marks how far the dates are known"
+            ),
         )
         c.done()
 
@@ -123,8 +134,9 @@ class SchoolHolidays:
             self.holiday, key=lambda h: (h.start, h.status is not HolidayStatus.VERPLICHT)
         ):
             if h.region in (region, HolidayRegion.HEEL_NEDERLAND):
-                for day in Closure(h.start, h.reason, h.end).days():
-                    days.setdefault(day, h.reason)
+                reason = h.reason
+                for day in Closure(h.start, reason, h.end).days():
+                    days.setdefault(day, reason)
         return days
 
     def with_own(self, own: SchoolHolidays) -> SchoolHolidays:
@@ -151,4 +163,4 @@ class ClosureList:
     title: str = field("What the days are.", default="")
 
     def __attrs_post_init__(self) -> None:
-        Checks("closure list").fields(self).done()
+        Checks(msg("closure list")).fields(self).done()

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from joinus_method.messages import msg
+
 from ._rules import Checks, field, id_field, text_field
 from .closure import Closure
 
@@ -71,7 +73,7 @@ class Municipality:
     name: str = text_field("Name of the municipality.")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("municipality").fields(self)
+        c = Checks(msg("municipality")).fields(self)
         c.done()
 
 
@@ -85,7 +87,7 @@ class Organisation:
     municipalities: tuple[str, ...] = field("Ids of the municipalities it works in.", default=())
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("organisation").fields(self)
+        c = Checks(msg("organisation")).fields(self)
         c.done()
 
 
@@ -99,8 +101,8 @@ class Coach:
     trained_by: str | None = field("Id of the coach who trained this coach.", default=None)
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("coach").fields(self)
-        c.that(self.trained_by != self.id, ("trained_by",), "a coach cannot train themselves")
+        c = Checks(msg("coach")).fields(self)
+        c.that(self.trained_by != self.id, ("trained_by",), msg("a coach cannot train themselves"))
         c.done()
 
 
@@ -122,11 +124,11 @@ class YouthWorker:
     leave: tuple[Closure, ...] = field("Days the worker is away.", default=())
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("youth worker").fields(self)
+        c = Checks(msg("youth worker")).fields(self)
         c.that(
             self.trained_on is None or self.trained_by is not None,
             ("trained_on",),
-            "a completed training needs trained_by: the coach who gave it",
+            msg("a completed training needs trained_by: the coach who gave it"),
         )
         c.done()
 
@@ -144,7 +146,7 @@ class Youth:
     id: str = id_field("Pseudonymous id of the youth.")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("youth").fields(self)
+        c = Checks(msg("youth")).fields(self)
         c.done()
 
 
@@ -158,7 +160,7 @@ class PersonalData:
     contact: str = field("Phone number or e-mail address.", default="")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("personal data").fields(self)
+        c = Checks(msg("personal data")).fields(self)
         c.done()
 
     def __repr__(self) -> str:
@@ -180,11 +182,11 @@ class Membership:
     left: dt.date | None = field("Day of leaving; left out while still in the group.", default=None)
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("membership").fields(self)
+        c = Checks(msg("membership")).fields(self)
         c.that(
             self.left is None or self.left >= self.joined,
             ("left",),
-            "a youth cannot leave before joining",
+            msg("a youth cannot leave before joining"),
         )
         c.done()
 

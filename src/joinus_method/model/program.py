@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from joinus_method.errors import UnknownId
+from joinus_method.messages import Message, msg
 
 from ._rules import Checks, field, id_field, text_field
 from .closure import Closure
@@ -60,6 +61,18 @@ class Weekday(enum.StrEnum):
         return list(cls)[day.weekday()]
 
 
+_WEEKDAYS: dict[Weekday, Message] = {
+    Weekday.MONDAY: msg("monday"),
+    Weekday.TUESDAY: msg("tuesday"),
+    Weekday.WEDNESDAY: msg("wednesday"),
+    Weekday.THURSDAY: msg("thursday"),
+    Weekday.FRIDAY: msg("friday"),
+    Weekday.SATURDAY: msg("saturday"),
+    Weekday.SUNDAY: msg("sunday"),
+}
+"""Each weekday in words, as the messages say it."""
+
+
 class SchoolRegion(enum.StrEnum):
     """The school-holiday region of the Netherlands."""
 
@@ -76,11 +89,15 @@ class AgeBand:
     max_age: int = field("Oldest age in the group.", minimum=MIN_AGE, maximum=MAX_AGE)
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("age band").fields(self)
+        c = Checks(msg("age band")).fields(self)
         c.that(
             self.max_age >= self.min_age,
             ("max_age",),
-            f"max_age {self.max_age} is below min_age {self.min_age}",
+            msg(
+                "max_age {max_age} is below min_age {min_age}",
+                max_age=self.max_age,
+                min_age=self.min_age,
+            ),
         )
         c.done()
 
@@ -109,7 +126,7 @@ class Venue:
     rooms: int = field("How many sessions the venue can host at once.", default=1, minimum=1)
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("venue").fields(self)
+        c = Checks(msg("venue")).fields(self)
         c.done()
 
 
@@ -145,31 +162,39 @@ class Group:
     )
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("group").fields(self)
+        c = Checks(msg("group")).fields(self)
         c.that(
             self.end_date is None or self.end_date >= self.start_date,
             ("end_date",),
-            f"end_date {self.end_date} lies before start_date {self.start_date}",
+            msg(
+                "end_date {end_date} lies before start_date {start_date}",
+                end_date=self.end_date,
+                start_date=self.start_date,
+            ),
         )
         c.that(
             len(self.workers) == 2,
             ("workers",),
-            f"a group is guided by exactly two workers, not {len(self.workers)}",
+            msg("a group is guided by exactly two workers, not {count}", count=len(self.workers)),
         )
         c.that(
             len(set(self.workers)) == len(self.workers),
             ("workers",),
-            "the two workers of a group must be different people",
+            msg("the two workers of a group must be different people"),
         )
         c.between(("min_size",), self.min_size, 1, self.capacity)
         actual = Weekday.of(self.start_date)
         c.that(
             actual is self.weekday,
             ("start_date",),
-            f"start_date {self.start_date} is a {actual.value}, but the group meets on "
-            f"{self.weekday.value}",
+            msg(
+                "start_date {start_date} is a {actual}, but the group meets on {weekday}",
+                start_date=self.start_date,
+                actual=_WEEKDAYS[actual],
+                weekday=_WEEKDAYS[self.weekday],
+            ),
         )
-        c.that(self.start_time.tzinfo is None, ("start_time",), "give a local time")
+        c.that(self.start_time.tzinfo is None, ("start_time",), msg("give a local time"))
         c.done()
 
 
@@ -189,16 +214,20 @@ class Training:
     )
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("training").fields(self)
-        c.unique("workers", self.workers, lambda w: w, "worker")
+        c = Checks(msg("training")).fields(self)
+        c.unique("workers", self.workers, lambda w: w, msg("worker"))
         actual = Weekday.of(self.start_date)
         c.that(
             actual is self.weekday,
             ("start_date",),
-            f"start_date {self.start_date} is a {actual.value}, but the training meets on "
-            f"{self.weekday.value}",
+            msg(
+                "start_date {start_date} is a {actual}, but the training meets on {weekday}",
+                start_date=self.start_date,
+                actual=_WEEKDAYS[actual],
+                weekday=_WEEKDAYS[self.weekday],
+            ),
         )
-        c.that(self.start_time.tzinfo is None, ("start_time",), "give a local time")
+        c.that(self.start_time.tzinfo is None, ("start_time",), msg("give a local time"))
         c.done()
 
 
@@ -217,13 +246,13 @@ class Event:
     registration: str = field("How to register.", default="")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("event").fields(self)
+        c = Checks(msg("event")).fields(self)
         c.that(
             self.online or self.venue is not None,
             ("venue",),
-            "an event that is not online needs a venue",
+            msg("an event that is not online needs a venue"),
         )
-        c.that(self.start_time.tzinfo is None, ("start_time",), "give a local time")
+        c.that(self.start_time.tzinfo is None, ("start_time",), msg("give a local time"))
         c.done()
 
 
@@ -237,7 +266,7 @@ class CurriculumChoice:
     awareness: str | None = field("Id of the awareness curriculum for professionals.", default=None)
 
     def __attrs_post_init__(self) -> None:
-        Checks("curriculum choice").fields(self).done()
+        Checks(msg("curriculum choice")).fields(self).done()
 
 
 @attrs.frozen
@@ -282,13 +311,13 @@ class Program:
     description: str = field("What the program is.", default="")
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("program").fields(self)
+        c = Checks(msg("program")).fields(self)
         import zoneinfo
 
         try:
             zoneinfo.ZoneInfo(self.timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-            c.fail(("timezone",), f"unknown time zone {self.timezone!r}")
+            c.fail(("timezone",), msg("unknown time zone {timezone!r}", timezone=self.timezone))
         municipalities = c.unique("municipalities", self.municipalities, lambda m: m.id)
         organisations = c.unique("organisations", self.organisations, lambda o: o.id)
         coaches = c.unique("coaches", self.coaches, lambda p: p.id)
@@ -298,32 +327,47 @@ class Program:
         c.unique("events", self.events, lambda e: e.id)
         for i, worker in enumerate(self.workers):
             if worker.id in coaches:
-                c.fail(("workers", i, "id"), f"id {worker.id!r} is already used by a coach")
+                c.fail(
+                    ("workers", i, "id"),
+                    msg("id {id!r} is already used by a coach", id=worker.id),
+                )
         for i, org in enumerate(self.organisations):
             for j, m in enumerate(org.municipalities):
                 c.known(
-                    ("organisations", i, "municipalities", j), m, municipalities, "municipality"
+                    ("organisations", i, "municipalities", j),
+                    m,
+                    municipalities,
+                    msg("municipality"),
                 )
         for i, coach in enumerate(self.coaches):
             c.known(
-                ("coaches", i, "organisation"), coach.organisation, organisations, "organisation"
+                ("coaches", i, "organisation"),
+                coach.organisation,
+                organisations,
+                msg("organisation"),
             )
             if coach.trained_by is not None:
-                c.known(("coaches", i, "trained_by"), coach.trained_by, coaches, "coach")
+                c.known(("coaches", i, "trained_by"), coach.trained_by, coaches, msg("coach"))
         for i, worker in enumerate(self.workers):
             c.known(
-                ("workers", i, "organisation"), worker.organisation, organisations, "organisation"
+                ("workers", i, "organisation"),
+                worker.organisation,
+                organisations,
+                msg("organisation"),
             )
             if worker.trained_by is not None:
-                c.known(("workers", i, "trained_by"), worker.trained_by, coaches, "coach")
+                c.known(("workers", i, "trained_by"), worker.trained_by, coaches, msg("coach"))
         for i, venue in enumerate(self.venues):
             c.known(
-                ("venues", i, "municipality"), venue.municipality, municipalities, "municipality"
+                ("venues", i, "municipality"),
+                venue.municipality,
+                municipalities,
+                msg("municipality"),
             )
         for i, group in enumerate(self.groups):
-            c.known(("groups", i, "venue"), group.venue, venues, "venue")
+            c.known(("groups", i, "venue"), group.venue, venues, msg("venue"))
             for j, w in enumerate(group.workers):
-                c.known(("groups", i, "workers", j), w, workers, "worker")
+                c.known(("groups", i, "workers", j), w, workers, msg("worker"))
         c.unique("trainings", self.trainings, lambda t: t.id)
         # Groups, trainings and events are all series of sessions, named by one id space.
         series: dict[str, str] = {}
@@ -336,21 +380,22 @@ class Program:
             for i, series_id in enumerate(ids):
                 other = series.setdefault(series_id, name)
                 if other != name:
-                    c.fail(
-                        (name, i, "id"), f"id {series_id!r} is already used by one of the {other}"
-                    )
+                    c.fail((name, i, "id"), _already_used(series_id, other))
         for i, training in enumerate(self.trainings):
-            c.known(("trainings", i, "coach"), training.coach, coaches, "coach")
+            c.known(("trainings", i, "coach"), training.coach, coaches, msg("coach"))
             for j, w in enumerate(training.workers):
-                c.known(("trainings", i, "workers", j), w, workers, "worker")
+                c.known(("trainings", i, "workers", j), w, workers, msg("worker"))
             if training.venue is not None:
-                c.known(("trainings", i, "venue"), training.venue, venues, "venue")
+                c.known(("trainings", i, "venue"), training.venue, venues, msg("venue"))
         for i, event in enumerate(self.events):
             c.known(
-                ("events", i, "organisation"), event.organisation, organisations, "organisation"
+                ("events", i, "organisation"),
+                event.organisation,
+                organisations,
+                msg("organisation"),
             )
             if event.venue is not None:
-                c.known(("events", i, "venue"), event.venue, venues, "venue")
+                c.known(("events", i, "venue"), event.venue, venues, msg("venue"))
         c.done()
 
     @property
@@ -362,7 +407,7 @@ class Program:
 
     def worker(self, worker_id: str) -> YouthWorker:
         """The worker with id *worker_id*."""
-        return _by_id(self.workers, worker_id)
+        return _by_id(self.workers, worker_id, YouthWorker)
 
     @property
     def people_names(self) -> dict[str, str]:
@@ -371,22 +416,40 @@ class Program:
 
     def coach(self, coach_id: str) -> Coach:
         """The coach with id *coach_id*."""
-        return _by_id(self.coaches, coach_id)
+        return _by_id(self.coaches, coach_id, Coach)
 
     def venue(self, venue_id: str) -> Venue:
         """The venue with id *venue_id*."""
-        return _by_id(self.venues, venue_id)
+        return _by_id(self.venues, venue_id, Venue)
 
     def group(self, group_id: str) -> Group:
         """The group with id *group_id*."""
-        return _by_id(self.groups, group_id)
+        return _by_id(self.groups, group_id, Group)
+
+
+def _already_used(series_id: str, other: str) -> Message:
+    """The message for a series id that one of the *other* series (a key of the program:
+    ``"groups"``, ``"trainings"`` or ``"events"``) already uses."""
+    if other == "groups":
+        return msg("id {id!r} is already used by one of the groups", id=series_id)
+    if other == "trainings":
+        return msg("id {id!r} is already used by one of the trainings", id=series_id)
+    return msg("id {id!r} is already used by one of the events", id=series_id)
 
 
 _Named = TypeVar("_Named", Coach, YouthWorker, Venue, Group)
 
+_KINDS: dict[type, Message] = {
+    Coach: msg("coach"),
+    YouthWorker: msg("worker"),
+    Venue: msg("venue"),
+    Group: msg("group"),
+}
+"""What a value looked up by id is called in messages."""
 
-def _by_id(items: tuple[_Named, ...], wanted: str) -> _Named:
+
+def _by_id(items: tuple[_Named, ...], wanted: str, kind: type[_Named]) -> _Named:
     for item in items:
         if item.id == wanted:
             return item
-    raise UnknownId(type(items[0]).__name__ if items else "item", wanted)
+    raise UnknownId(_KINDS[kind], wanted)

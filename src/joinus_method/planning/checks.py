@@ -13,13 +13,25 @@ from collections.abc import Mapping
 import attrs
 
 from joinus_method.errors import Problem
+from joinus_method.messages import Message, msg, msg_n
 from joinus_method.model.curriculum import Curriculum
-from joinus_method.model.program import Group, Program
+from joinus_method.model.program import Group, Program, Weekday
 
 from .closures import ClosureCalendar
 from .schedule import trained_on_differs, training_ends
 
 __all__ = ["program_problems", "recurring_clashes", "training_problems"]
+
+_WEEKDAYS: dict[Weekday, Message] = {
+    Weekday.MONDAY: msg("monday"),
+    Weekday.TUESDAY: msg("tuesday"),
+    Weekday.WEDNESDAY: msg("wednesday"),
+    Weekday.THURSDAY: msg("thursday"),
+    Weekday.FRIDAY: msg("friday"),
+    Weekday.SATURDAY: msg("saturday"),
+    Weekday.SUNDAY: msg("sunday"),
+}
+"""The days of the week, as said in a message."""
 
 
 def program_problems(
@@ -97,14 +109,12 @@ def recurring_clashes(program: Program, curricula: Mapping[str, Curriculum]) -> 
         for s in earlier:
             shared = [w for w in later.group.workers if w in s.group.workers]
             if shared:
-                problems.append(_clash(later, s, f"worker {shared[0]!r} guides both"))
+                problems.append(_clash(later, s, worker=shared[0]))
                 break
         else:
             taken = _venue_full(later, [s for s in earlier if s.group.venue == later.group.venue])
             if taken is not None and len(taken) >= rooms.get(later.group.venue, 1):
-                problems.append(
-                    _clash(later, taken[-1], f"venue {later.group.venue!r} has no room left")
-                )
+                problems.append(_clash(later, taken[-1], venue=later.group.venue))
     return problems
 
 
@@ -119,18 +129,38 @@ def _venue_full(later: _Slot, same_venue: list[_Slot]) -> list[_Slot] | None:
     return busiest or None
 
 
-def _clash(later: _Slot, earlier: _Slot, why: str) -> Problem:
+def _clash(
+    later: _Slot, earlier: _Slot, *, worker: str | None = None, venue: str | None = None
+) -> Problem:
+    """The clash of *later* with *earlier*: a *worker* of both, or else a *venue* with no
+    room left."""
     a, b = later.group, earlier.group
-    since = max(a.start_date, b.start_date)
     weeks = later.step // 7
-    cadence = "every week" if weeks == 1 else f"every {weeks} weeks"
-    return Problem(
-        f"group {a.id!r} clashes on every {a.weekday.value} with group {b.id!r}, which is "
-        f"planned first, from {since}: {why} at {_time(later.begin)}, {cadence}; move one "
-        "of them to another day, time or week",
-        ("groups", later.index),
-        related=("groups", earlier.index),
-    )
+    params = {
+        "group": a.id,
+        "weekday": _WEEKDAYS[a.weekday],
+        "other": b.id,
+        "since": max(a.start_date, b.start_date),
+        "time": _time(later.begin),
+        "cadence": msg_n("every week", "every {count} weeks", weeks),
+    }
+    if worker is not None:
+        message = msg(
+            "group {group!r} clashes on every {weekday} with group {other!r}, which is "
+            "planned first, from {since}: worker {worker!r} guides both at {time}, {cadence}; "
+            "move one of them to another day, time or week",
+            worker=worker,
+            **params,
+        )
+    else:
+        message = msg(
+            "group {group!r} clashes on every {weekday} with group {other!r}, which is "
+            "planned first, from {since}: venue {venue!r} has no room left at {time}, "
+            "{cadence}; move one of them to another day, time or week",
+            venue=venue,
+            **params,
+        )
+    return Problem(message, ("groups", later.index), related=("groups", earlier.index))
 
 
 def _time(minutes: int) -> str:

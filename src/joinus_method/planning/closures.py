@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from joinus_method.errors import JoinUsError
+from joinus_method.messages import Message, msg
 from joinus_method.model.closure import Closure
 from joinus_method.model.holidays import (
     ClosureList,
@@ -103,8 +104,13 @@ def _with_own(shipped: SchoolHolidays, own: SchoolHolidays, region: str) -> Scho
     """The shipped school holidays with *own* in their place, when no days lie between."""
     if own.covers_from > shipped.last(region) + dt.timedelta(days=7):
         raise PlanningError(
-            f"the own school holidays are known from {own.covers_from}, but the shipped ones "
-            f"of region {region} end on {shipped.last(region)}: add the school years between"
+            msg(
+                "the own school holidays are known from {own}, but the shipped ones "
+                "of region {region} end on {shipped}: add the school years between",
+                own=own.covers_from,
+                region=region,
+                shipped=shipped.last(region),
+            )
         )
     return shipped.with_own(own)
 
@@ -123,7 +129,7 @@ class ClosureCalendar:
     """All closed days that matter to one program, ready for quick look-ups.
 
     Venue and leave reasons are stored as they are shown ("venue closed: verbouwing",
-    "leave of anna: vakantie").
+    "leave of anna: vakantie"), as messages made once per closure.
     """
 
     public: Mapping[dt.date, str]
@@ -162,14 +168,21 @@ class ClosureCalendar:
         region = program.school_region.value
         if program.school_holidays_file is not None and own_school_holidays is None:
             raise PlanningError(
-                f"program {program.id!r} names school_holidays_file "
-                f"{program.school_holidays_file!r}: load it (load_school_holidays) and pass "
-                "it as own_school_holidays"
+                msg(
+                    "program {program!r} names school_holidays_file "
+                    "{file!r}: load it (load_school_holidays) and pass "
+                    "it as own_school_holidays",
+                    program=program.id,
+                    file=program.school_holidays_file,
+                )
             )
         if program.closures_files and closure_lists is None:
             raise PlanningError(
-                f"program {program.id!r} names closures_files: load them (load_closures) and "
-                "pass them as closure_lists"
+                msg(
+                    "program {program!r} names closures_files: load them (load_closures) and "
+                    "pass them as closure_lists",
+                    program=program.id,
+                )
             )
         known = school_holidays()
         if own_school_holidays is not None:
@@ -192,8 +205,8 @@ class ClosureCalendar:
                 ),
             )
         general = _expand([*program.closures, *extra])
-        venues = {v.id: _expand(v.closures, "venue closed") for v in program.venues}
-        people = {w.id: _expand(w.leave, f"leave of {w.id}") for w in program.workers}
+        venues = {v.id: _expand(v.closures, _venue_closed) for v in program.venues}
+        people = {w.id: _expand(w.leave, _on_leave(w.id)) for w in program.workers}
         return cls(
             public=public_holidays(*years),
             school=known.in_region(region),
@@ -293,16 +306,27 @@ class ClosureCalendar:
         school_first, school_last = self.school_span
         if school and not school_first <= day <= school_last:
             raise OutsideCalendar(
-                f"{day} lies outside the known school holidays of region {self.region} "
-                f"({school_first} to {school_last})",
+                msg(
+                    "{day} lies outside the known school holidays of region {region} "
+                    "({first} to {last})",
+                    day=day,
+                    region=self.region,
+                    first=school_first,
+                    last=school_last,
+                ),
                 day,
                 self.region,
                 (school_first, school_last),
             )
         years = self.public_years
         raise OutsideCalendar(
-            f"{day} lies outside the years whose public holidays are loaded "
-            f"({years[0]} to {years[1]}): make the calendar with more years",
+            msg(
+                "{day} lies outside the years whose public holidays are loaded "
+                "({first} to {last}): make the calendar with more years",
+                day=day,
+                first=years[0],
+                last=years[1],
+            ),
             day,
             self.region,
             (dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)),
@@ -363,10 +387,28 @@ class ClosureCalendar:
         return self.reasons_for(venue=venue, people=people, school=school)(day)
 
 
-def _expand(closures: Iterable[Closure], prefix: str | None = None) -> dict[dt.date, str]:
+def _venue_closed(closure: Closure) -> Message:
+    """The reason shown for a day *closure* closes a venue."""
+    return msg("venue closed: {reason}", reason=closure.reason)
+
+
+def _on_leave(person: str) -> Callable[[Closure], Message]:
+    """The reason shown for a day of leave of *person*, from the leave's closure."""
+
+    def reason(closure: Closure) -> Message:
+        return msg("leave of {person}: {reason}", person=person, reason=closure.reason)
+
+    return reason
+
+
+def _expand(
+    closures: Iterable[Closure], shown: Callable[[Closure], str] | None = None
+) -> dict[dt.date, str]:
+    """Each day of *closures*, with its closure's reason, or as *shown* says it: the
+    reason is made once per closure, for all of its days."""
     days: dict[dt.date, str] = {}
     for closure in closures:
-        reason = f"{prefix}: {closure.reason}" if prefix else closure.reason
+        reason = shown(closure) if shown is not None else closure.reason
         for day in closure.days():
             days.setdefault(day, reason)
     return days

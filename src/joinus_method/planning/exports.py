@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from joinus_method.messages import msg
 from joinus_method.model.curriculum import Leader
 from joinus_method.model.program import Program
 
@@ -110,16 +111,30 @@ def to_ics(plan: ProgramPlan, program: Program, *, stamp: dt.datetime) -> bytes:
     return bytes(cal.to_ical())
 
 
-def to_csv(plan: ProgramPlan, program: Program, *, dialect: str = "excel") -> str:
+def to_csv(
+    plan: ProgramPlan,
+    program: Program,
+    *,
+    dialect: str = "excel",
+    translate: Callable[[str], str] = str,
+) -> str:
     """Planned sessions and skipped dates as CSV, with a header row.
 
     Rows run by date, then start time, then series; a skipped date stands at its series'
     start time like a session would, after the sessions planned at that same time. People
     are given by id (``people``) and by name (``names``). *dialect* is one of
-    :data:`CSV_DIALECTS`.
+    :data:`CSV_DIALECTS`. The reasons of skipped dates are written by *translate* (such as
+    ``translator("nl")``); the column names and codes (``kind``, ``status``) stay as they
+    are, for programs that read the file.
     """
     if dialect not in CSV_DIALECTS:
-        raise ValueError(f"unknown CSV dialect {dialect!r}; expected one of {CSV_DIALECTS}")
+        raise ValueError(
+            msg(
+                "unknown CSV dialect {dialect!r}; expected one of {dialects}",
+                dialect=dialect,
+                dialects=CSV_DIALECTS,
+            )
+        )
     out = io.StringIO()
     if dialect == "excel-nl":
         out.write("\ufeff")
@@ -148,13 +163,14 @@ def to_csv(plan: ProgramPlan, program: Program, *, dialect: str = "excel") -> st
     series = {p.series.id: p.series for p in plan.plans}
     for k in plan.skipped:
         found = series[k.series]
-        rows.append((k.day, found.start_time, 1, k.series, _skipped_row(program, found, k)))
+        row = _skipped_row(program, found, k, translate(k.reason))
+        rows.append((k.day, found.start_time, 1, k.series, row))
     for *_, row in sorted(rows, key=lambda r: r[:4]):
         writer.writerow(row)
     return out.getvalue()
 
 
-def _skipped_row(program: Program, series: Series, k: SkippedSlot) -> Sequence[object]:
+def _skipped_row(program: Program, series: Series, k: SkippedSlot, reason: str) -> Sequence[object]:
     return (
         k.day.isoformat(),
         series.start_time.strftime("%H:%M"),
@@ -169,6 +185,6 @@ def _skipped_row(program: Program, series: Series, k: SkippedSlot) -> Sequence[o
         " ".join(series.people),
         _names(program, series.people),
         "skipped",
-        k.reason,
+        reason,
         "",
     )

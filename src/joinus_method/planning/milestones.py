@@ -8,11 +8,18 @@ import enum
 
 import attrs
 
+from joinus_method.messages import Message, msg
 from joinus_method.model.framework import ProgressFramework
 
 from .schedule import PlannedSession, PlanningError, SeriesPlan
 
 __all__ = ["Milestone", "MilestoneKind", "youth_milestones"]
+
+# The milestones a plan may end before, as said in a message.
+_FIRST_EVENING = msg("the first evening")
+_EVALUATION = msg("the evaluation")
+_EXIT = msg("the exit")
+_FOLLOW_UP = msg("the follow-up")
 
 
 class MilestoneKind(enum.StrEnum):
@@ -61,12 +68,12 @@ def youth_milestones(
     milestone: plan further ahead.
     """
     road = _Sessions(plan)
-    first = road.on_or_after(joined, "first evening")
+    first = road.on_or_after(joined, _FIRST_EVENING)
     intake = road.before(first)
     exit_session = road.exit(first, leaves, stay_weeks)
     evaluations = road.evaluations(first, exit_session, framework.evaluation_weeks)
     weeks = framework.evaluation_weeks if follow_up_weeks is None else follow_up_weeks
-    follow = road.on_or_after(exit_session.day + dt.timedelta(weeks=weeks), "follow-up")
+    follow = road.on_or_after(exit_session.day + dt.timedelta(weeks=weeks), _FOLLOW_UP)
     return (
         Milestone(MilestoneKind.INTAKE, intake.day, intake.uid),
         Milestone(MilestoneKind.BASELINE, first.day, first.uid),
@@ -84,12 +91,17 @@ class _Sessions:
         self.sessions = plan.sessions
         self.days = [s.day for s in self.sessions]
 
-    def on_or_after(self, day: dt.date, what: str) -> PlannedSession:
-        """The first session on or after *day*, for the milestone *what*."""
+    def on_or_after(self, day: dt.date, what: Message) -> PlannedSession:
+        """The first session on or after *day*, for the milestone *what* ("the exit")."""
         i = bisect.bisect_left(self.days, day)
         if i == len(self.sessions):
             raise PlanningError(
-                f"the plan of {self.plan.series.id!r} ends before the {what} (on or after {day})"
+                msg(
+                    "the plan of {series!r} ends before {what} (on or after {day})",
+                    series=self.plan.series.id,
+                    what=what,
+                    day=day,
+                )
             )
         return self.sessions[i]
 
@@ -103,10 +115,12 @@ class _Sessions:
     ) -> PlannedSession:
         """The last session before *leaves*, or the first after a stay of *stay_weeks*."""
         if leaves is None:
-            return self.on_or_after(first.day + dt.timedelta(weeks=stay_weeks), "exit")
+            return self.on_or_after(first.day + dt.timedelta(weeks=stay_weeks), _EXIT)
         last = bisect.bisect_left(self.days, leaves) - 1
         if last < 0 or self.sessions[last].day < first.day:
-            raise PlanningError(f"the youth leaves on {leaves}, before their first evening")
+            raise PlanningError(
+                msg("the youth leaves on {leaves}, before their first evening", leaves=leaves)
+            )
         return self.sessions[last]
 
     def evaluations(
@@ -119,7 +133,7 @@ class _Sessions:
         seen = {first.day}
         found: list[Milestone] = []
         while target < exit_session.day:
-            session = self.on_or_after(target, "evaluation")
+            session = self.on_or_after(target, _EVALUATION)
             if session.day >= exit_session.day:
                 break
             if session.day not in seen:

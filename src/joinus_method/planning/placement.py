@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from joinus_method.messages import msg
 from joinus_method.model._rules import Checks, field, id_field
 from joinus_method.model.people import Membership, age_on
 from joinus_method.model.program import Group
@@ -30,11 +31,11 @@ class Application:
 
     def __attrs_post_init__(self) -> None:
         c = Checks("application").fields(self)
-        c.that(self.born < self.ready, ("ready",), "a youth joins after being born")
+        c.that(self.born < self.ready, ("ready",), msg("a youth joins after being born"))
         c.that(
             self.leaves is None or self.leaves > self.ready,
             ("leaves",),
-            "a youth leaves after joining",
+            msg("a youth leaves after joining"),
         )
         c.done()
 
@@ -81,17 +82,25 @@ def place_youths(
     for i in order:
         a = applications[i]
         if a.youth in known:
-            refused.append(Refusal(a.youth, "already in the group"))
+            refused.append(Refusal(a.youth, msg("already in the group")))
             continue
         wanted = max(a.ready, group.start_date)
         day = _first_free_day(members, wanted, group.capacity, a.leaves)
         if day is None or (a.leaves is not None and day >= a.leaves):
-            refused.append(Refusal(a.youth, "no place frees up before the youth would leave"))
+            refused.append(Refusal(a.youth, msg("no place frees up before the youth would leave")))
             continue
         age = age_on(a.born, day)
         if age not in group.age_band:
             refused.append(
-                Refusal(a.youth, f"aged {age} on {day}, outside the group's ages {group.age_band}")
+                Refusal(
+                    a.youth,
+                    msg(
+                        "aged {age} on {day}, outside the group's ages {band}",
+                        age=age,
+                        day=day,
+                        band=str(group.age_band),
+                    ),
+                )
             )
             continue
         if day > wanted:

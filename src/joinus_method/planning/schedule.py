@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from joinus_method.errors import UnknownId
+from joinus_method.messages import Message, msg, msg_n
 from joinus_method.model.closure import Closure
 from joinus_method.model.curriculum import Curriculum, Session
 
@@ -70,6 +71,20 @@ class SeriesKind(enum.StrEnum):
     GROUP = "group"
     TRAINING = "training"
     EVENT = "event"
+
+
+_KINDS: dict[SeriesKind, Message] = {
+    SeriesKind.GROUP: msg("group"),
+    SeriesKind.TRAINING: msg("training"),
+    SeriesKind.EVENT: msg("event"),
+}
+"""The kind of a series, as said in a message."""
+
+_THIS_KIND: dict[SeriesKind, Message] = {
+    SeriesKind.GROUP: msg("this group"),
+    SeriesKind.TRAINING: msg("this training"),
+    SeriesKind.EVENT: msg("this event"),
+}
 
 
 class ClashMode(enum.StrEnum):
@@ -263,7 +278,7 @@ class ProgramPlan:
         for plan in self.plans:
             if plan.series.id == series_id:
                 return plan
-        raise UnknownId("series", series_id)
+        raise UnknownId(msg("series"), series_id)
 
 
 # -- one series --------------------------------------------------------------------------
@@ -304,19 +319,35 @@ def plan_series(
 def _check_plannable(series: Series, curriculum: Curriculum, until: dt.date | None) -> None:
     """Raise :class:`PlanningError` when *curriculum* cannot be planned for *series*."""
     if until is None and curriculum.repeats:
-        raise PlanningError(f"curriculum {curriculum.id!r} repeats: give an end date (until)")
+        raise PlanningError(
+            msg(
+                "curriculum {curriculum!r} repeats: give an end date (until)",
+                curriculum=curriculum.id,
+            )
+        )
     begins = series.start_time.hour * 60 + series.start_time.minute
     if begins + curriculum.longest > 24 * 60:
         # Clashes are looked for within a day; a session past midnight is refused instead.
         raise PlanningError(
-            f"{series.kind.value} {series.id!r}: a session from {series.start_time:%H:%M} of "
-            f"{curriculum.longest} minutes would run past midnight"
+            msg(
+                "{kind} {series!r}: a session from {start:%H:%M} of "
+                "{minutes} minutes would run past midnight",
+                kind=_KINDS[series.kind],
+                series=series.id,
+                start=series.start_time,
+                minutes=curriculum.longest,
+            )
         )
 
 
 def _too_many_slots(series: Series) -> PlanningError:
     return PlanningError(
-        f"{series.kind.value} {series.id!r}: no open date found in {MAX_SLOTS} grid slots"
+        msg(
+            "{kind} {series!r}: no open date found in {slots} grid slots",
+            kind=_KINDS[series.kind],
+            series=series.id,
+            slots=MAX_SLOTS,
+        )
     )
 
 
@@ -508,8 +539,9 @@ def plan_group(
 def _cancelled(closures: Iterable[Closure]) -> dict[dt.date, str]:
     days: dict[dt.date, str] = {}
     for closure in closures:
+        reason = msg("cancelled: {reason}", reason=closure.reason)
         for day in closure.days():
-            days.setdefault(day, f"cancelled: {closure.reason}")
+            days.setdefault(day, reason)
     return days
 
 
@@ -616,8 +648,8 @@ class _Bookings:
         begin = series.start_time.hour * 60 + series.start_time.minute
         end = begin + minutes
         number = day.toordinal()
-        found = [
-            (f"{person} is already in {other}", other)
+        found: list[tuple[str, str]] = [
+            (msg("{person} is already in {other}", person=person, other=other), other)
             for person in series.people
             for other in self._overlaps(self.people, person, number, begin, end)
         ]
@@ -630,7 +662,17 @@ class _Bookings:
                 for moment in sorted({begin, *(b for b, _ in spans.values() if begin < b < end)}):
                     busy = [o for o, (b, e) in spans.items() if b <= moment < e]
                     if len(busy) >= rooms:
-                        found += [(f"venue {series.venue} is in use by {o}", o) for o in busy]
+                        found += [
+                            (
+                                msg(
+                                    "venue {venue} is in use by {other}",
+                                    venue=series.venue,
+                                    other=o,
+                                ),
+                                o,
+                            )
+                            for o in busy
+                        ]
                         break
         return found
 
@@ -679,7 +721,9 @@ def plan_program(
     to clashes (in skip mode) is a ``lost-to-clashes`` violation naming the other series.
     """
     if not 0 <= max_clash_share <= 1:
-        raise PlanningError(f"max_clash_share must lie between 0 and 1, not {max_clash_share}")
+        raise PlanningError(
+            msg("max_clash_share must lie between 0 and 1, not {share}", share=max_clash_share)
+        )
     if until is None:
         until = default_until(program)
     planner = _ProgramPlanner(
@@ -706,11 +750,15 @@ def default_until(program: Program) -> dt.date:
     return max(starts, default=dt.date.today()) + dt.timedelta(weeks=52)
 
 
-def trained_on_differs(worker: str, trained_on: dt.date, end: dt.date, training: str) -> str:
+def trained_on_differs(worker: str, trained_on: dt.date, end: dt.date, training: str) -> Message:
     """What is wrong when a worker's ``trained_on`` is not the day their cohort ends."""
-    return (
-        f"worker {worker!r} has trained_on {trained_on}, but their training {training!r} "
-        f"ends on {end}: leave trained_on out, the training decides"
+    return msg(
+        "worker {worker!r} has trained_on {trained_on}, but their training {training!r} "
+        "ends on {end}: leave trained_on out, the training decides",
+        worker=worker,
+        trained_on=trained_on,
+        training=training,
+        end=end,
     )
 
 
@@ -755,7 +803,9 @@ class _ProgramPlanner:
         """The given curriculum *curriculum_id*."""
         found = self.curricula.get(curriculum_id)
         if found is None:
-            raise PlanningError(f"curriculum {curriculum_id!r} is not given")
+            raise PlanningError(
+                msg("curriculum {curriculum!r} is not given", curriculum=curriculum_id)
+            )
         return found
 
     def trainings(self) -> dict[str, dt.date]:
@@ -842,16 +892,23 @@ class _ProgramPlanner:
             self.violations.append(
                 Violation(
                     "untrained-worker",
-                    f"group {group.id!r} starts {group.start_date}, before its workers "
-                    f"complete their training on {ready}",
+                    msg(
+                        "group {group!r} starts {start}, before its workers "
+                        "complete their training on {ready}",
+                        group=group.id,
+                        start=group.start_date,
+                        ready=ready,
+                    ),
                     (group.id,),
                     group.start_date,
                 )
             )
             return None
 
+        not_trained = msg("workers not yet trained")
+
         def wait(day: dt.date, minutes: int) -> str | None:
-            return "workers not yet trained" if day <= ready else None
+            return not_trained if day <= ready else None
 
         return wait
 
@@ -919,7 +976,7 @@ class _ProgramPlanner:
             if not found:
                 return None
             lost[day.toordinal()] = tuple(dict.fromkeys(other for _, other in found))
-            return f"clash: {found[0][0]}"
+            return msg("clash: {what}", what=found[0][0])
 
         return blocked
 
@@ -973,7 +1030,11 @@ def _untrained(group: Group, workers: Iterable[str]) -> list[Violation]:
     return [
         Violation(
             "untrained-worker",
-            f"worker {w!r} guides group {group.id!r} but has no completed training",
+            msg(
+                "worker {worker!r} guides group {group!r} but has no completed training",
+                worker=w,
+                group=group.id,
+            ),
             (group.id,),
         )
         for w in workers
@@ -982,17 +1043,30 @@ def _untrained(group: Group, workers: Iterable[str]) -> list[Violation]:
 
 def _outside(series: Series, exc: OutsideCalendar) -> OutsideCalendar:
     """*exc*, said of *series*, with the ways to go on."""
-    kind = series.kind.value
+    kind = _KINDS[series.kind]
     first, last = exc.known
     if exc.school:
-        message = (
-            f"{kind} {series.id!r} would meet on {exc.day}, outside the school holidays known "
-            f"for region {exc.region} ({first} to {last}): name a school-holiday file of your "
-            f"own in the program (school_holidays_file), or set follows_school_holidays = "
-            f"false for this {kind}"
+        message = msg(
+            "{kind} {series!r} would meet on {day}, outside the school holidays known "
+            "for region {region} ({first} to {last}): name a school-holiday file of your "
+            "own in the program (school_holidays_file), or set follows_school_holidays = "
+            "false for {this_kind}",
+            kind=kind,
+            series=series.id,
+            day=exc.day,
+            region=exc.region,
+            first=first,
+            last=last,
+            this_kind=_THIS_KIND[series.kind],
         )
     else:
-        message = f"{kind} {series.id!r} would meet on {exc.day}: {exc}"
+        message = msg(
+            "{kind} {series!r} would meet on {day}: {problem}",
+            kind=kind,
+            series=series.id,
+            day=exc.day,
+            problem=exc.message,
+        )
     return OutsideCalendar(
         message, exc.day, exc.region, exc.known, school=exc.school, series=series.id
     )
@@ -1009,19 +1083,45 @@ def _losses(
     others = tuple(dict.fromkeys(o for day in sorted(lost) for o in lost[day]))
     names = ", ".join(repr(o) for o in others)
     first = dt.date.fromordinal(min(lost)) if lost else None
+    kind = _KINDS[series.kind]
     if not plan.day_numbers:
-        up_to = f" up to {horizon}" if horizon is not None else ""
+        # The English is the same for one and for more; other languages may differ.
         why = (
-            f"{len(lost)} of its {slots} slots clash with {names}"
+            msg_n(
+                "{count} of its {slots} slots clash with {names}",
+                "{count} of its {slots} slots clash with {names}",
+                len(lost),
+                slots=slots,
+                names=names,
+            )
             if lost
-            else f"all {slots} of its slots are closed"
+            else msg_n(
+                "all {count} of its slots are closed", "all {count} of its slots are closed", slots
+            )
         )
-        message = f"{series.kind.value} {series.id!r} gets no session{up_to}: {why}"
+        if horizon is not None:
+            message = msg(
+                "{kind} {series!r} gets no session up to {horizon}: {why}",
+                kind=kind,
+                series=series.id,
+                horizon=horizon,
+                why=why,
+            )
+        else:
+            message = msg(
+                "{kind} {series!r} gets no session: {why}", kind=kind, series=series.id, why=why
+            )
         return [Violation("no-sessions", message, (series.id, *others), first)]
     if len(lost) > share * slots:
-        message = (
-            f"{series.kind.value} {series.id!r} loses {len(lost)} of its {slots} slots to "
-            f"clashes with {names} (at most {share:.0%} may be lost)"
+        message = msg(
+            "{kind} {series!r} loses {lost} of its {slots} slots to "
+            "clashes with {names} (at most {share:.0%} may be lost)",
+            lost=len(lost),
+            kind=kind,
+            series=series.id,
+            slots=slots,
+            names=names,
+            share=share,
         )
         return [Violation("lost-to-clashes", message, (series.id, *others), first)]
     return []
@@ -1039,7 +1139,13 @@ def _clashes(bookings: _Bookings, plan: SeriesPlan) -> list[Violation]:
             found.append(
                 Violation(
                     "clash",
-                    f"{plan.series.kind.value} {plan.series.id!r} on {s.day}: {what}",
+                    msg(
+                        "{kind} {series!r} on {day}: {what}",
+                        kind=_KINDS[plan.series.kind],
+                        series=plan.series.id,
+                        day=s.day,
+                        what=what,
+                    ),
                     (plan.series.id, other),
                     s.day,
                 )
