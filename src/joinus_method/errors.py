@@ -79,11 +79,13 @@ class Problem:
         at = ""
         if self.kind != "syntax":
             at = " " + translate(msg("[at {path}]", path=format_path(self.path)))
-        text = f"{where}{translate(msg('error'))}: {translate(self.message)}{at}"
+        label = translate(msg("error"))
+        text = f"{where}{label}: {translate(self.message)}{at}"
         if self.related is not None and self.file is not None and self.related_line is not None:
             place = f"{self.file}:{self.related_line}:{self.related_column or 1}"
             note = msg("the other one is here [at {path}]", path=format_path(self.related))
-            text += f"\n{place}: {translate(msg('note'))}: {translate(note)}"
+            label = translate(msg("note"))
+            text += f"\n{place}: {label}: {translate(note)}"
         return text
 
 

@@ -128,10 +128,10 @@ class Translator:
         return f"<Translator {self.language}>"
 
     def __call__(self, text: str) -> str:
-        """*text* in this translator's language: a :class:`Message` from its template, any
-        other string as a message id of its own (unchanged when the catalogue lacks it)."""
+        """*text* in this translator's language, when it is a :class:`Message`; any other
+        string (a name, an id, a reason from a coach's file) as it is."""
         if not isinstance(text, Message):
-            return self._translations.gettext(text) if text else text
+            return text
         if text.plural is not None:
             template = self._translations.ngettext(text.id, text.plural, text.n or 0)
         else:

@@ -80,7 +80,9 @@ def eventful_program(folder: Path) -> Path:
 
 def test_skipped_dates_are_given_in_dutch(tmp_path: Path, missing: set[str]) -> None:
     csv = tmp_path / "plan.csv"
-    status, out, err = run("plan", "--lang", "nl", str(eventful_program(tmp_path)), "--csv", str(csv))
+    status, out, err = run(
+        "plan", "--lang", "nl", str(eventful_program(tmp_path)), "--csv", str(csv)
+    )
     assert status == 0, err
     assert ";skipped;locatie gesloten: verbouwing;" in csv.read_text(encoding="utf-8-sig")
     assert "locatie gesloten: verbouwing" in out
@@ -97,7 +99,8 @@ def test_skipped_dates_are_given_in_dutch(tmp_path: Path, missing: set[str]) -> 
     ]
     assert "2021-06-08 di" in out
     assert "bijeenkomsten gepland" in out
-    assert "venue closed" not in out and "skipped" not in out
+    assert "venue closed" not in out and "skipped dates" not in out
+    assert "overgeslagen datums (" in out
     assert missing == set()
 
 

@@ -46,7 +46,7 @@ def translate(text: str) -> str:
 
 def _(text: str, /, **params: Any) -> str:
     """The command's text *text*, with *params* put in, in the current language."""
-    return _current[-1](msg(text, **params) if params else text)
+    return _current[-1](msg(text, **params))
 
 
 def n_(singular: str, plural: str, count: int, /, **params: Any) -> str:
@@ -58,7 +58,8 @@ def error_text(error: BaseException) -> str:
     """*error* as the error lines the command prints, in the current language."""
     if getattr(error, "problems", ()):
         return describe(error, translate)
-    return f"{_('error')}: {describe(error, translate)}"
+    label = _("error")
+    return f"{label}: {describe(error, translate)}"
 
 
 KIND_NAMES: Mapping[str, Message] = {

@@ -95,7 +95,8 @@ def _safely(argv: Sequence[str]) -> int:
         return 1
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"{_('error')}: {os_error_text(exc)}{where}", file=sys.stderr)
+        label = _("error")
+        print(f"{label}: {os_error_text(exc)}{where}", file=sys.stderr)
         return 1
     except Exception as exc:
         if os.environ.get("JOINUS_DEBUG"):

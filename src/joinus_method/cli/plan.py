@@ -184,7 +184,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not _export(args, program, plan, out, err):
         return 1
     for violation in plan.violations:
-        print(f"{_('error')}: {violation.rule}: {translate(violation.message)}", file=err)
+        label = _("error")
+        print(f"{label}: {violation.rule}: {translate(violation.message)}", file=err)
     return 1 if plan.violations else 0
 
 
