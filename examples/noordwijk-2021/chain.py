@@ -80,11 +80,16 @@ def run(argv: list[str]) -> int:
     language = language_from_environment()
     if argv[:1] == ["--lang"] and len(argv) > 1 and argv[1] in ("nl", "en"):
         language, argv = argv[1], argv[2:]
-    elif argv and argv[0].startswith("-"):
-        print("usage: chain.py [--lang nl|en] [PROGRAM.toml]", file=sys.stderr)
+    tr = translator(language)
+    usage = tr(msg("usage: chain.py [--lang nl|en] [PROGRAM.toml]"))
+    if argv[:1] in (["-h"], ["--help"]):
+        print(usage + "\n\n" + tr(msg("Print the coach → worker → group chain of a program.")))
+        return 0
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
+        print(usage, file=sys.stderr)
         return 2
     try:
-        return main(argv, translator(language))
+        return main(argv, tr)
     except BrokenPipeError:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 1

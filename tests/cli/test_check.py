@@ -81,10 +81,10 @@ def test_a_clash_on_every_evening_is_found_with_both_lines(
     assert main(["check", str(program)]) == 1
     out = capsys.readouterr()
     assert out.err == (
-        f"{program}:{younger}:1: error: group 'groep-12-18-the-base' clashes on every tuesday "
+        f"{program}:{younger}:1: error: group 'groep-12-18-the-base' clashes at every session "
         "with group 'groep-18-25-x-out', which is planned first, from 2021-05-25: worker "
-        "'daan-kuijpers' guides both at 19:00, every 2 weeks; move one of them to another day, "
-        "time or week [at $.groups[1]]\n"
+        "'daan-kuijpers' guides both on tuesday at 19:00, every 2 weeks; move one of them to "
+        "another day, time or week [at $.groups[1]]\n"
         f"{program}:{older}:1: note: the other one is here [at $.groups[0]]\n"
     )
     assert out.out == "0 of 1 files valid, 1 error\n"

@@ -117,3 +117,26 @@ def test_a_closed_pipe_is_quiet(argv: list[str]) -> None:
         _, err = proc.communicate(timeout=60)
     assert b"Traceback" not in err, err.decode()
     assert b"Broken pipe" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "status"),
+    [
+        (["--help"], 0),
+        (["-h"], 0),
+        (["--lang", "nl", "--help"], 0),
+        (["--wrong"], 2),
+        (["a", "b"], 2),
+    ],
+)
+def test_the_example_script_has_help_and_usage(argv: list[str], status: int) -> None:
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLE), *argv],
+        capture_output=True,
+        text=True,
+        env=ascii_locale(),
+        check=False,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == status
+    assert "chain.py [--lang nl|en] [PROGRAM.toml]" in (done.stdout if status == 0 else done.stderr)

@@ -471,7 +471,7 @@ class TestConstraints:
                 'id = "leiden-2024"',
                 'id = "Leiden 2024"',
                 ("id",),
-                "'id' 'Leiden 2024' is not a valid id (use lower-case letters, digits and hyphens)",
+                "'id' must use only lower-case letters, digits and hyphens, not 'Leiden 2024'",
             ),
             (
                 'name = "Groep A"',
@@ -721,7 +721,7 @@ def test_every_problem_at_once() -> None:
     assert _problems(text) == [
         _problem(
             text,
-            "'id' 'Leiden' is not a valid id (use lower-case letters, digits and hyphens)",
+            "'id' must use only lower-case letters, digits and hyphens, not 'Leiden'",
             ("id",),
             "rule",
             'id = "Leiden"',

@@ -300,8 +300,8 @@ minutes = 0
         (18, ("sessions", 0, "minutes")),
     ]
     assert str(caught.value).splitlines()[0] == (
-        "c.toml:2:1: error: 'id' 'Bad Id' is not a valid id "
-        "(use lower-case letters, digits and hyphens) [at $.id]"
+        "c.toml:2:1: error: 'id' must use only lower-case letters, digits and hyphens, "
+        "not 'Bad Id' [at $.id]"
     )
 
 
@@ -393,7 +393,7 @@ venue = "the-base"
         ('venue = "the-base"', 'locatie = "the-base"', "unknown key 'locatie'"),
         ('organisation = "welzijnskwartier"', 'organisation = "wk"', "unknown organisation"),
         ('id = "terugkomavond-2021"', 'id = "groep-18-25-x-out"', "id 'groep-18-25-x-out' is"),
-        ('id = "terugkomavond-2021"', 'id = "Terugkomavond"', "'id' 'Terugkomavond' is not"),
+        ('id = "terugkomavond-2021"', 'id = "Terugkomavond"', "'id' must use only lower-case letters"),
     ],
     ids=[
         "wrong-type",

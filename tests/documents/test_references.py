@@ -468,15 +468,21 @@ def test_the_starter_files_exactly() -> None:
     for place in ("Noordwijk", "Katwijk", "X-Out", "The Base"):
         assert not any(place in line for line in body), place
     for wanted in (
-        'id = "vul-in-werker-1"',
-        'id = "vul-in-werker-4"',
-        'name = "VUL IN: naam van werker 1"',
+        'id = "vul-in-jongerenwerker-1"',
+        'id = "vul-in-jongerenwerker-4"',
+        'name = "VUL IN: naam van jongerenwerker 1"',
+        'name = "VUL IN: naam van gemeente 1"',
         'address = "VUL IN: adres van locatie 1"',
-        'workers = ["vul-in-werker-1", "vul-in-werker-2"]',
+        'address = "VUL IN: adres van locatie 2"',
+        'workers = ["vul-in-jongerenwerker-1", "vul-in-jongerenwerker-2"]',
         'id = "stichting-join-us"',
         'weekday = "tuesday"',
         'registration = "VUL IN: hoe meld je je aan?"',
     ):
         assert wanted in lines, wanted
-    assert 'id = "vul-in-werker-0"' not in lines
-    assert 'id = "vul-in-werker-5"' not in lines
+    assert 'id = "vul-in-jongerenwerker-0"' not in lines
+    assert 'id = "vul-in-jongerenwerker-5"' not in lines
+    # A text used in two places (a town as a municipality's name and as a venue's address)
+    # becomes two placeholders, each saying what belongs there.
+    texts = [line for line in lines if '= "VUL IN: ' in line and "hoe meld" not in line]
+    assert len(texts) == len(set(texts))

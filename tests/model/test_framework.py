@@ -478,7 +478,7 @@ class TestConstructionProblems:
             pytest.param(
                 lambda: Domain("", "D"),
                 "invalid domain:\n"
-                "  error: 'id' '' is not a valid id (use lower-case letters, digits and hyphens)"
+                "  error: 'id' must use only lower-case letters, digits and hyphens, not ''"
                 " [at $.id]",
                 id="domain",
             ),

@@ -28,7 +28,7 @@ def test_every_broken_field_is_reported_at_once() -> None:
     assert [(p.path, p.message) for p in caught.value.problems] == [
         (
             ("id",),
-            "'id' 'Not An Id' is not a valid id (use lower-case letters, digits and hyphens)",
+            "'id' must use only lower-case letters, digits and hyphens, not 'Not An Id'",
         ),
         (("title",), "'title' must not be empty"),
         (("minutes",), "'minutes' must be between 1 and 10, not 11"),

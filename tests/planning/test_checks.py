@@ -62,9 +62,9 @@ class TestRecurringClashes:
         )
         assert recurring_clashes(program, CURRICULA) == [
             Problem(
-                "group 'groep-1' clashes on every tuesday with group 'groep-0', which is planned "
-                "first, from 2021-05-25: worker 'daan-kuijpers' guides both at 19:00, every 2 "
-                "weeks; move one of them to another day, time or week",
+                "group 'groep-1' clashes at every session with group 'groep-0', which is planned "
+                "first, from 2021-05-25: worker 'daan-kuijpers' guides both on tuesday at 19:00, "
+                "every 2 weeks; move one of them to another day, time or week",
                 ("groups", 1),
                 related=("groups", 0),
             )
@@ -123,7 +123,7 @@ class TestRecurringClashes:
         found = recurring_clashes(program, CURRICULA)
         assert [p.path for p in found] == [("groups", i) for i in clashes]
         for p in found:
-            assert "venue 'x-out' has no room left at 19:00" in p.message
+            assert "venue 'x-out' has no room left on tuesday at 19:00" in p.message
 
     @given(
         st.tuples(st.sampled_from([1, 2, 4]), st.sampled_from([1, 2, 4])),
@@ -204,7 +204,7 @@ class TestRecurringClashDetails:
         first = {"start_date": dt.date(2021, 5, 11), "curriculum": "elke-1"}
         program = program_with(first, {**first, "workers": ("noor-bakker", DAAN)})
         (problem,) = recurring_clashes(program, {**CURRICULA, **UNIFORM})
-        assert "guides both at 19:00, every week; move one" in problem.message
+        assert "guides both on tuesday at 19:00, every week; move one" in problem.message
 
     def test_groups_without_a_fixed_cadence_are_left_to_the_plan(self) -> None:
         """A group whose curriculum is not given, or changes cadence, is skipped, and the

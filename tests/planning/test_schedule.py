@@ -1438,7 +1438,8 @@ class TestCalendarReach:
         with pytest.raises(PlanningError) as raised:
             plan_series(series, FOUR, OLDER.start_date, calendar, extra=extra)
         assert str(raised.value) == (
-            "group 'groep-18-25-x-out': no open date found in 5000 grid slots"
+            "group 'groep-18-25-x-out' needs more than 5000 slots of its grid: plan up to an "
+            "earlier date (until), or check that its dates are not all closed"
         )
 
     @PLANNERS

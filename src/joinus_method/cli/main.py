@@ -49,7 +49,12 @@ def _parser() -> argparse.ArgumentParser:
         prog="joinus",
         description=_("Plan and follow the Join Us programme against loneliness among youths."),
     )
-    parser.add_argument("--version", action="version", version=f"joinus {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"joinus {__version__}",
+        help=_("show the version of joinus and stop"),
+    )
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,

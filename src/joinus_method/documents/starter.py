@@ -47,37 +47,32 @@ def starter_files() -> dict[str, str]:
     return files
 
 
+_KINDS = {
+    "municipalities": "gemeente",
+    "organisations": "organisatie",
+    "coaches": "coach",
+    "workers": "jongerenwerker",
+    "venues": "locatie",
+    "groups": "groep",
+    "trainings": "training",
+    "events": "evenement",
+}
+"""The program's lists of tables, by the word a placeholder uses for one of their items."""
+_TEXT_KEY = re.compile(r'^(name|address|registration|title) = "(.*)"$')
+
+
 def _starter_program() -> str:
     bundled = find_bundled(DocumentKind.PROGRAM, STARTER_PROGRAM)
     program = bundled.load()
     assert isinstance(program, Program)
     text = bundled.text()
     text = text.split("\n", 1)[1] if text.startswith("#:schema") else text
-    renamed: dict[str, str] = {program.id: f"{PLACEHOLDER_ID}-programma"}
-    renamed[program.title] = f"{PLACEHOLDER_TEXT}: naam van het programma"
-    groups: tuple[tuple[str, tuple[Any, ...]], ...] = (
-        ("gemeente", program.municipalities),
-        ("organisatie", program.organisations),
-        ("coach", program.coaches),
-        ("werker", program.workers),
-        ("locatie", program.venues),
-        ("groep", program.groups),
-        ("training", program.trainings),
-        ("bijeenkomst", program.events),
-    )
-    for kind, items in groups:
-        for n, item in enumerate(items, 1):
-            renamed[item.id] = f"{PLACEHOLDER_ID}-{kind}-{n}"
-            name = getattr(item, "name", None)
-            if name is not None:
-                renamed[name] = f"{PLACEHOLDER_TEXT}: naam van {kind} {n}"
-            address = getattr(item, "address", "")
-            if address:
-                renamed[address] = f"{PLACEHOLDER_TEXT}: adres van {kind} {n}"
-    for event in program.events:
-        if event.registration:
-            renamed[event.registration] = f"{PLACEHOLDER_TEXT}: hoe meld je je aan?"
-    for old, new in sorted(renamed.items(), key=lambda kv: -len(kv[0])):
+    text = _texts_as_placeholders(text)
+    ids: dict[str, str] = {program.id: f"{PLACEHOLDER_ID}-programma"}
+    for table, kind in _KINDS.items():
+        for n, item in enumerate(getattr(program, table), 1):
+            ids.setdefault(item.id, f"{PLACEHOLDER_ID}-{kind}-{n}")
+    for old, new in sorted(ids.items(), key=lambda kv: -len(kv[0])):
         if old not in _KEPT:
             text = text.replace(f'"{old}"', f'"{new}"')
     text = re.sub(
@@ -96,6 +91,36 @@ def _starter_program() -> str:
         if not (line.startswith("#") and any(place in line for place in places))
     ]
     return _HEADER + "".join(kept)
+
+
+def _texts_as_placeholders(text: str) -> str:
+    """*text* with each name, address, registration and the program's title replaced by a
+    placeholder that says what to fill in, by the table the key stands in (the same
+    text in two places gets two placeholders)."""
+    table: str | None = None
+    counts: dict[str, int] = {}
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if line.startswith("["):
+            table = line.strip().strip("[]")
+            counts[table] = counts.get(table, 0) + 1
+        found = _TEXT_KEY.match(line.rstrip("\n"))
+        if found is not None and found.group(2) not in _KEPT:
+            key, kind = found.group(1), _KINDS.get(table or "")
+            n = counts.get(table or "", 0)
+            new = None
+            if table is None and key == "title":
+                new = "naam van het programma"
+            elif kind is not None and key == "name":
+                new = f"naam van {kind} {n}"
+            elif kind is not None and key == "address":
+                new = f"adres van {kind} {n}"
+            elif key == "registration":
+                new = "hoe meld je je aan?"
+            if new is not None:
+                line = f'{key} = "{PLACEHOLDER_TEXT}: {new}"\n'
+        lines.append(line)
+    return "".join(lines)
 
 
 def placeholders(program: Program) -> list[Problem]:

@@ -60,7 +60,7 @@ def constraint_problems(attribute: attrs.Attribute[Any], value: Any) -> list[Mes
         if "pattern" in schema and not _ID.match(value):
             problems.append(
                 msg(
-                    "{value!r} is not a valid id (use lower-case letters, digits and hyphens)",
+                    "must use only lower-case letters, digits and hyphens, not {value!r}",
                     value=value,
                 )
             )

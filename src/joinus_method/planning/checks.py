@@ -146,17 +146,17 @@ def _clash(
     }
     if worker is not None:
         message = msg(
-            "group {group!r} clashes on every {weekday} with group {other!r}, which is "
-            "planned first, from {since}: worker {worker!r} guides both at {time}, {cadence}; "
-            "move one of them to another day, time or week",
+            "group {group!r} clashes at every session with group {other!r}, which is "
+            "planned first, from {since}: worker {worker!r} guides both on {weekday} at "
+            "{time}, {cadence}; move one of them to another day, time or week",
             worker=worker,
             **params,
         )
     else:
         message = msg(
-            "group {group!r} clashes on every {weekday} with group {other!r}, which is "
-            "planned first, from {since}: venue {venue!r} has no room left at {time}, "
-            "{cadence}; move one of them to another day, time or week",
+            "group {group!r} clashes at every session with group {other!r}, which is "
+            "planned first, from {since}: venue {venue!r} has no room left on {weekday} at "
+            "{time}, {cadence}; move one of them to another day, time or week",
             venue=venue,
             **params,
         )

@@ -30,7 +30,7 @@ class Application:
     leaves: dt.date | None = field("Day the youth will leave, when known.", default=None)
 
     def __attrs_post_init__(self) -> None:
-        c = Checks("application").fields(self)
+        c = Checks(msg("application")).fields(self)
         c.that(self.born < self.ready, ("ready",), msg("a youth joins after being born"))
         c.that(
             self.leaves is None or self.leaves > self.ready,

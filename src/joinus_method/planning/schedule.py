@@ -343,7 +343,8 @@ def _check_plannable(series: Series, curriculum: Curriculum, until: dt.date | No
 def _too_many_slots(series: Series) -> PlanningError:
     return PlanningError(
         msg(
-            "{kind} {series!r}: no open date found in {slots} grid slots",
+            "{kind} {series!r} needs more than {slots} slots of its grid: plan up to an "
+            "earlier date (until), or check that its dates are not all closed",
             kind=_KINDS[series.kind],
             series=series.id,
             slots=MAX_SLOTS,
