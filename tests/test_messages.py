@@ -23,7 +23,7 @@ from joinus_method.messages import (
 from tests.paths import REPO
 
 sys.path.insert(0, str(REPO))
-from tools import messages as tool  # noqa: E402
+from tools import messages as tool
 
 MARKERS = {"msg", "msg_n", "_", "n_"}
 # The functions that pass a template on to msg(), rather than write one.

@@ -393,7 +393,11 @@ venue = "the-base"
         ('venue = "the-base"', 'locatie = "the-base"', "unknown key 'locatie'"),
         ('organisation = "welzijnskwartier"', 'organisation = "wk"', "unknown organisation"),
         ('id = "terugkomavond-2021"', 'id = "groep-18-25-x-out"', "id 'groep-18-25-x-out' is"),
-        ('id = "terugkomavond-2021"', 'id = "Terugkomavond"', "'id' must use only lower-case letters"),
+        (
+            'id = "terugkomavond-2021"',
+            'id = "Terugkomavond"',
+            "'id' must use only lower-case letters",
+        ),
     ],
     ids=[
         "wrong-type",
