@@ -171,6 +171,13 @@ def curricula(
                 segments=draw(segments(minutes or default_minutes)),
             )
         )
+    repeats = draw(st.booleans())
+    restartable = [
+        p.id for p in phases if not p.follow_up and any(s.phase == p.id for s in sessions)
+    ]
+    repeat_from = (
+        draw(st.none() | st.sampled_from(restartable)) if repeats and restartable else None
+    )
     return Curriculum(
         id=draw(ids),
         title=draw(texts),
@@ -182,7 +189,8 @@ def curricula(
         sessions=tuple(sessions),
         goals=goals,
         framework=framework,
-        repeats=draw(st.booleans()),
+        repeats=repeats,
+        repeat_from=repeat_from,
         summary=draw(optional_texts),
     )
 

@@ -192,3 +192,47 @@ def test_minutes_led_by_whom() -> None:
     )
     assert [cur.minutes_led_by(mixed, who) for who in Leader] == [0, 20, 30, 40]
     assert cur.share_led_by(mixed, Leader.YOUTHS) == 30 / 90
+
+
+class TestRepeatFrom:
+    """A repeating curriculum may start again from a later phase; its start then runs once."""
+
+    SESSIONS = (Session("a", "A", "begin"), Session("b", "B", "eind"), Session("c", "C", "eind"))
+
+    def test_the_restart_is_the_phase_s_first_session(self) -> None:
+        c = curriculum(*self.SESSIONS, repeats=True, repeat_from="eind")
+        assert c.restart == 1
+        assert curriculum(*self.SESSIONS, repeats=True).restart == 0
+
+    @pytest.mark.parametrize(
+        ("changes", "message"),
+        [
+            (
+                {"repeat_from": "eind"},
+                "repeat_from is for a curriculum that repeats: set repeats = true",
+            ),
+            ({"repeats": True, "repeat_from": "eid"}, "unknown phase 'eid' (did you mean 'eind'?)"),
+            (
+                {
+                    "repeats": True,
+                    "repeat_from": "later",
+                    "phases": (Phase("begin", "B"), Phase("eind", "E"), Phase("later", "L")),
+                },
+                "phase 'later' has no sessions to start again from",
+            ),
+            (
+                {
+                    "repeats": True,
+                    "repeat_from": "eind",
+                    "phases": (Phase("begin", "B"), Phase("eind", "E", follow_up=True)),
+                },
+                "a follow-up phase cannot be repeated: 'eind'",
+            ),
+        ],
+        ids=["not-repeating", "unknown", "empty", "follow-up"],
+    )
+    def test_a_wrong_restart_is_refused(self, changes: dict[str, object], message: str) -> None:
+        with pytest.raises(InvalidValue) as caught:
+            curriculum(*self.SESSIONS, **changes)
+        assert [p.message for p in caught.value.problems] == [message]
+        assert paths(caught) == [("repeat_from",)]

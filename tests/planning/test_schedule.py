@@ -694,6 +694,44 @@ class TestOpenGroups:
             (i // n, i % n + 1) for i in range(len(plan.sessions))
         ]
 
+    @given(
+        st.integers(1, 6),
+        st.integers(1, 6),
+        dates(dt.date(2020, 1, 1), dt.date(2029, 1, 1)),
+        random_calendars(),
+    )
+    def test_the_start_runs_once(
+        self, once: int, cycle: int, start: dt.date, calendar: ClosureCalendar
+    ) -> None:
+        """With repeat_from, the sessions before that phase run once; the rest repeats."""
+        phases = (
+            attrs.evolve(EVENINGS.phases[0], id="start"),
+            attrs.evolve(EVENINGS.phases[1], id="ronde"),
+        )
+        sessions = tuple(
+            attrs.evolve(
+                s, phase="start" if i < once else "ronde", requires=(), pinned=None, goals=()
+            )
+            for i, s in enumerate(EVENINGS.sessions[: once + cycle])
+        )
+        curriculum = attrs.evolve(
+            EVENINGS, phases=phases, sessions=sessions, goals=(), repeat_from="ronde"
+        )
+        series = group_series(
+            NOORDWIJK, attrs.evolve(OLDER, follows_school_holidays=False), curriculum
+        )
+        until = start + dt.timedelta(weeks=60)
+        plan = plan_series(series, curriculum, start, calendar, until=until)
+        numbers = [s.number for s in plan.sessions]
+        expected = list(range(1, once + 1)) + [
+            once + 1 + k % cycle for k in range(len(numbers) - once)
+        ]
+        assert numbers == expected[: len(numbers)]
+        assert [s.round for s in plan.sessions][once:] == [
+            k // cycle for k in range(len(numbers) - once)
+        ]
+        assert len({s.uid for s in plan.sessions}) == len(plan.sessions)
+
     def test_repeating_needs_a_horizon(self) -> None:
         """A repeating curriculum without an end date is refused."""
         with pytest.raises(PlanningError, match="give an end date"):
@@ -780,7 +818,8 @@ class TestEvenGridShortcut:
     def test_same_plan(self, case, repeats: bool, weeks: int) -> None:
         """With and without a horizon, repeating or not, both ways agree date for date."""
         series, curriculum, start, calendar, _ = case
-        curriculum = attrs.evolve(curriculum, repeats=repeats)
+        restart = curriculum.sessions[-1].phase if repeats else None
+        curriculum = attrs.evolve(curriculum, repeats=repeats, repeat_from=restart)
         until = start + dt.timedelta(weeks=weeks) if repeats or weeks % 2 else None
 
         def open_slot(day: dt.date, minutes: int) -> None:

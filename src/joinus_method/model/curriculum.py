@@ -12,7 +12,7 @@ import attrs
 from joinus_method.errors import Problem, UnknownId
 from joinus_method.messages import msg
 
-from ._rules import Checks, field, id_field, text_field
+from ._rules import ID_PATTERN, Checks, field, id_field, text_field
 
 __all__ = [
     "Audience",
@@ -179,8 +179,15 @@ class Curriculum:
         "Id of the progress framework whose domains the goals name.", default=None
     )
     repeats: bool = field(
-        "Start again from the first session when the last one is done (open groups).",
+        "Start again when the last session is done (open groups): from the first session, "
+        "or from the first session of the phase repeat_from names.",
         default=False,
+    )
+    repeat_from: str | None = field(
+        "Id of the phase a repeating curriculum starts again from; the phases before it "
+        "(such as a group's start) run once. Left out: from the first session.",
+        default=None,
+        pattern=ID_PATTERN,
     )
     summary: str = field("What the curriculum is, in a few sentences.", default="")
 
@@ -202,6 +209,7 @@ class Curriculum:
             )
         goal_ids = c.unique("goals", self.goals, lambda g: g.id)
         position = c.unique("sessions", self.sessions, lambda s: s.id)
+        self._check_repeat(c, phase_order)
         for i, goal in enumerate(self.goals):
             if goal.domain is not None and self.framework is None:
                 c.fail(
@@ -215,6 +223,37 @@ class Curriculum:
                 )
         self._check_sessions(c, phase_order, goal_ids, position)
         c.done()
+
+    def _check_repeat(self, c: Checks, phase_order: dict[object, int]) -> None:
+        if self.repeat_from is None:
+            return
+        here = ("repeat_from",)
+        if not c.that(
+            self.repeats,
+            here,
+            msg("repeat_from is for a curriculum that repeats: set repeats = true"),
+        ):
+            return
+        if not c.known(here, self.repeat_from, phase_order, msg("phase")):
+            return
+        phase = self.phases[phase_order[self.repeat_from]]
+        c.that(
+            not phase.follow_up,
+            here,
+            msg("a follow-up phase cannot be repeated: {phase!r}", phase=phase.id),
+        )
+        c.that(
+            any(s.phase == phase.id for s in self.sessions),
+            here,
+            msg("phase {phase!r} has no sessions to start again from", phase=phase.id),
+        )
+
+    @functools.cached_property
+    def restart(self) -> int:
+        """The index of the session a repeating curriculum starts again from."""
+        if self.repeat_from is None:
+            return 0
+        return next(i for i, s in enumerate(self.sessions) if s.phase == self.repeat_from)
 
     def _check_sessions(
         self,

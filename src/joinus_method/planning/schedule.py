@@ -366,6 +366,7 @@ def _plan_slot_by_slot(
     steps = curriculum.gaps
     minutes = curriculum.lengths
     repeats = curriculum.repeats
+    restart = curriculum.restart
     school = series.school_holidays
     closed_on = calendar.reasons_for(venue=series.venue, people=series.people, school=school)
     first_known, last_known = calendar.known_span(school)
@@ -401,7 +402,7 @@ def _plan_slot_by_slot(
             if index == count:
                 if not repeats:
                     break
-                index = 0
+                index = restart
         day += steps[index]
     return SeriesPlan(
         series,
@@ -414,9 +415,12 @@ def _plan_slot_by_slot(
 
 
 @functools.lru_cache(maxsize=256)
-def _positions(count: int, length: int) -> tuple[int, ...]:
-    """0, 1, ..., count - 1, again and again, *length* long."""
-    return tuple(k % count for k in range(length))
+def _positions(count: int, length: int, restart: int = 0) -> tuple[int, ...]:
+    """0, 1, ..., count - 1, then again from *restart* to count - 1, and again, *length*
+    long."""
+    once = tuple(range(min(count, length)))
+    cycle = count - restart
+    return once + tuple(restart + k % cycle for k in range(length - len(once)))
 
 
 def _plan_on_even_grid(
@@ -453,7 +457,7 @@ def _plan_on_even_grid(
         series,
         curriculum,
         tuple(open_days),
-        _positions(count, len(open_days)),
+        _positions(count, len(open_days), curriculum.restart),
         skipped,
         tuple(map(closed.__getitem__, skipped)),
     )
@@ -860,7 +864,7 @@ class _ProgramPlanner:
         for event in self.program.events:
             cur = self.curriculum(event.curriculum)
             series = _event_series(self.program, event, cur, self.zone)
-            once = attrs.evolve(cur, repeats=False)
+            once = attrs.evolve(cur, repeats=False, repeat_from=None)
             self.plans.append(self.plan(series, once, event.date, None, self.until))
 
     def groups(self, trained: Mapping[str, dt.date], only: Sequence[str] | None) -> None:
