@@ -80,8 +80,20 @@ if TYPE_CHECKING:
     )
     from .planning.closures import ClosureCalendar, OutsideCalendar
     from .planning.exports import to_csv, to_ics
-    from .planning.milestones import Milestone, MilestoneKind, youth_milestones
-    from .planning.placement import Application, Placement, place_youths
+    from .planning.milestones import (
+        Joining,
+        Milestone,
+        MilestoneKind,
+        group_milestones,
+        youth_milestones,
+    )
+    from .planning.placement import (
+        Application,
+        Placement,
+        place_in_groups,
+        place_youths,
+        too_small_to_start,
+    )
     from .planning.schedule import (
         ClashMode,
         PlannedSession,
@@ -136,6 +148,10 @@ _EXPORTS: dict[str, str] = {
     "Membership": "model.people",
     "Milestone": "planning.milestones",
     "MilestoneKind": "planning.milestones",
+    "Joining": "planning.milestones",
+    "group_milestones": "planning.milestones",
+    "place_in_groups": "planning.placement",
+    "too_small_to_start": "planning.placement",
     "Municipality": "model.people",
     "Organisation": "model.people",
     "OrganisationKind": "model.people",
@@ -217,6 +233,7 @@ __all__ = [
     "InvalidValue",
     "Item",
     "JoinUsError",
+    "Joining",
     "Keying",
     "Leader",
     "Level",
@@ -262,6 +279,7 @@ __all__ = [
     "default_until",
     "dump",
     "dumps",
+    "group_milestones",
     "language_from_environment",
     "load",
     "load_closures",
@@ -272,11 +290,13 @@ __all__ = [
     "loads",
     "msg",
     "new_pseudonym",
+    "place_in_groups",
     "place_youths",
     "plan_group",
     "plan_program",
     "to_csv",
     "to_ics",
+    "too_small_to_start",
     "translator",
     "youth_milestones",
 ]

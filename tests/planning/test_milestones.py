@@ -1,7 +1,9 @@
-"""A youth's milestones fall on real session dates."""
+"""A youth's milestones: an intake of its own before the first evening, and evaluations on
+evenings with room for a one-to-one talk."""
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
 
@@ -10,16 +12,68 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from joinus_method.planning.milestones import Milestone, MilestoneKind, youth_milestones
+from joinus_method import (
+    Audience,
+    Curriculum,
+    Leader,
+    Phase,
+    Segment,
+    SegmentKind,
+    Session,
+)
+from joinus_method.planning.milestones import (
+    Joining,
+    Milestone,
+    MilestoneKind,
+    group_milestones,
+    youth_milestones,
+)
 from joinus_method.planning.schedule import PlanningError, SeriesPlan, plan_group
-from tests.seed import EVENINGS, FRAMEWORK, NOORDWIJK
+from tests.seed import FRAMEWORK, NOORDWIJK
 
 PROGRAM = NOORDWIJK
 GROUP = PROGRAM.groups[0]
-PLAN = plan_group(PROGRAM, GROUP.id, EVENINGS, until=dt.date(2028, 6, 30))
 WEEK = dt.timedelta(weeks=1)
 # Joining days from months before the group starts to well inside its plan.
 joining_days = st.dates(dt.date(2021, 1, 1), dt.date(2026, 1, 1))
+
+
+def evenings(talks: list[int]) -> Curriculum:
+    """Fortnightly evenings of 180 minutes, the k-th with a one-to-one part of *talks[k]*
+    quarters of an hour (none when 0); the first evening runs once, the rest repeat."""
+    sessions = []
+    for k, quarters in enumerate(talks):
+        talk = (
+            [Segment("Eén-op-ééngesprekken", 15 * quarters, SegmentKind.ONE_TO_ONE)]
+            if quarters
+            else []
+        )
+        rest = Segment("Samen", 180 - 15 * quarters, SegmentKind.EXERCISE)
+        sessions.append(
+            Session(
+                f"avond-{k}",
+                f"Avond {k}",
+                "start" if k == 0 else "ronde",
+                segments=(*talk, rest),
+            )
+        )
+    return Curriculum(
+        id="avonden",
+        title="Avonden",
+        audience=Audience.YOUTHS,
+        led_by=Leader.WORKERS,
+        cadence_weeks=2,
+        default_minutes=180,
+        phases=(Phase("start", "Start"), Phase("ronde", "Ronde")),
+        sessions=tuple(sessions),
+        repeats=True,
+        repeat_from="ronde",
+    )
+
+
+# Every evening but the group's first has room for three talks of 15 minutes.
+EVENINGS = evenings([0, *[3] * 18])
+PLAN = plan_group(PROGRAM, GROUP.id, EVENINGS, until=dt.date(2028, 6, 30))
 
 
 def first_from(day: dt.date, plan: SeriesPlan = PLAN) -> dt.date:
@@ -32,21 +86,12 @@ def one(milestones: tuple[Milestone, ...], kind: MilestoneKind) -> Milestone:
     return found
 
 
-def evaluation_days(
-    plan: SeriesPlan, baseline: dt.date, exit_day: dt.date, weeks: int
-) -> list[dt.date]:
-    """The evaluations by the rule: the first session on or after baseline + k x *weeks*, for
-    k = 1, 2, ... while before the exit, each session once and never the baseline itself."""
-    found: list[dt.date] = []
-    k = 1
-    while (target := baseline + k * weeks * WEEK) < exit_day:
-        day = first_from(target, plan)
-        if day >= exit_day:
-            break
-        if day not in (baseline, *found):
-            found.append(day)
-        k += 1
-    return found
+def room(plan: SeriesPlan, talk_minutes: int) -> dict[str, int]:
+    """How many talks each planned evening has room for, counted here."""
+    return {
+        s.uid: sum(g.minutes for g in s.session.segments if g.kind == "one-to-one") // talk_minutes
+        for s in plan.sessions
+    }
 
 
 def closed(plan: SeriesPlan, first: dt.date, last: dt.date) -> SeriesPlan:
@@ -61,108 +106,56 @@ def closed(plan: SeriesPlan, first: dt.date, last: dt.date) -> SeriesPlan:
     )
 
 
-class TestPersonalMilestones:
-    """Each youth's intake, baseline measurement, periodic evaluations, exit measurement and
-    follow-up map onto real session dates."""
+class TestTheRoad:
+    """Intake and baseline at a meeting of their own, then the first evening, evaluations,
+    exit and follow-up on the group's evenings, in that order."""
 
-    @given(st.dates(dt.date(2021, 5, 11), dt.date(2026, 6, 1)))
-    def test_on_session_dates_in_order(self, joined: dt.date) -> None:
-        """Every milestone is a session of the group, in the order of the road."""
+    @given(joining_days)
+    def test_in_order(self, joined: dt.date) -> None:
         milestones = youth_milestones(PLAN, joined, FRAMEWORK)
         by_uid = {s.uid: s.day for s in PLAN.sessions}
-        for m in milestones:
-            assert by_uid[m.session_uid] == m.day
         kinds = [m.kind for m in milestones]
-        assert kinds[:2] == [MilestoneKind.INTAKE, MilestoneKind.BASELINE]
+        assert kinds[:3] == [
+            MilestoneKind.INTAKE,
+            MilestoneKind.BASELINE,
+            MilestoneKind.FIRST_EVENING,
+        ]
         assert kinds[-2:] == [MilestoneKind.EXIT, MilestoneKind.FOLLOW_UP]
+        for m in milestones[2:]:
+            assert by_uid[m.session_uid] == m.day
         days = [m.day for m in milestones]
-        assert days[0] <= days[1]
         assert all(a < b for a, b in itertools.pairwise(days[1:]))
-        assert milestones[1].day == first_from(joined)
+        assert milestones[2].day == first_from(joined)
+
+    @given(joining_days, st.integers(1, 8))
+    def test_the_intake_is_a_meeting_of_its_own_before_the_first_evening(
+        self, joined: dt.date, weeks: int
+    ) -> None:
+        """The intake, with the baseline taken there, is the framework's intake_weeks before
+        the first evening, on no group evening; a founding member's lies before the group
+        starts."""
+        framework = attrs.evolve(FRAMEWORK, intake_weeks=weeks)
+        intake, baseline, first = youth_milestones(PLAN, joined, framework)[:3]
+        assert intake.day == baseline.day == first.day - weeks * WEEK
+        assert intake.session_uid == baseline.session_uid == ""
+        if first.day == GROUP.start_date:
+            assert intake.day < GROUP.start_date
 
     @given(joining_days)
     def test_only_the_first_evening_counts(self, joined: dt.date) -> None:
         """A youth who joins some days before an evening has the road of one who joins on
-        that evening: every milestone is counted from the first evening."""
-        milestones = youth_milestones(PLAN, joined, FRAMEWORK)
-        assert milestones == youth_milestones(PLAN, first_from(joined), FRAMEWORK)
-
-    @given(joining_days)
-    def test_the_intake_before_the_first_evening(self, joined: dt.date) -> None:
-        """The intake is at the session before the first evening, never on that evening,
-        unless the youth starts with the group."""
-        milestones = youth_milestones(PLAN, joined, FRAMEWORK)
-        intake, baseline = one(milestones, MilestoneKind.INTAKE), milestones[1]
-        at = PLAN.days.index(baseline.day)
-        assert intake.day == PLAN.days[at - 1 if at else 0]
-        assert (intake.day < baseline.day) is (baseline.day != GROUP.start_date)
-
-    def test_an_intake_the_evening_before(self) -> None:
-        """A youth who joins on the day of an evening has the intake at the evening before."""
-        milestones = youth_milestones(PLAN, dt.date(2021, 8, 31), FRAMEWORK)
-        assert [m.day for m in milestones[:2]] == [dt.date(2021, 7, 6), dt.date(2021, 8, 31)]
-
-    def test_an_intake_at_the_group_s_first_evening(self) -> None:
-        """A youth who joins at the group's second evening has the intake at its first."""
-        milestones = youth_milestones(PLAN, dt.date(2021, 5, 12), FRAMEWORK)
-        assert [m.day for m in milestones[:2]] == [GROUP.start_date, dt.date(2021, 5, 25)]
-
-    @pytest.mark.parametrize("joined", [GROUP.start_date, dt.date(2021, 2, 1)])
-    def test_a_founding_member(self, joined: dt.date) -> None:
-        """A youth who starts with the group has intake and baseline on the first evening."""
-        milestones = youth_milestones(PLAN, joined, FRAMEWORK)
-        assert milestones[0].day == milestones[1].day == GROUP.start_date
-
-    @given(st.data(), joining_days, st.integers(2, 26))
-    def test_evaluations_every_n_weeks(
-        self, data: st.DataObject, joined: dt.date, weeks: int
-    ) -> None:
-        """The k-th evaluation is the first session on or after baseline + k x N weeks, for
-        the framework's N, numbered from 1, while the youth is in the group."""
-        framework = attrs.evolve(FRAMEWORK, evaluation_weeks=weeks)
-        milestones = youth_milestones(PLAN, joined, framework)
-        baseline, exit_ = milestones[1].day, one(milestones, MilestoneKind.EXIT).day
-        evaluations = [m for m in milestones if m.kind is MilestoneKind.EVALUATION]
-        assert [m.day for m in evaluations] == evaluation_days(PLAN, baseline, exit_, weeks)
-        assert [m.number for m in evaluations] == list(range(1, len(evaluations) + 1))
-
-    def test_four_evaluations_in_a_year(self) -> None:
-        """A youth who stays a year is evaluated every twelve weeks from the first evening:
-        four times, each at the first evening on or after the date."""
-        milestones = youth_milestones(PLAN, dt.date(2022, 9, 1), FRAMEWORK)
-        evaluations = [m.day for m in milestones if m.kind is MilestoneKind.EVALUATION]
-        assert milestones[1].day == dt.date(2022, 9, 13)
-        assert evaluations == [
-            dt.date(2022, 12, 6),  # 13 September + 12 weeks
-            dt.date(2023, 3, 14),  # + 24 weeks: 28 February, in the spring holiday
-            dt.date(2023, 5, 23),  # + 36 weeks
-            dt.date(2023, 8, 29),  # + 48 weeks: 15 August, in the summer holiday
-        ]
-
-    def test_a_closure_longer_than_the_interval(self) -> None:
-        """When two evaluations fall on the evening after a long closure it counts once, and
-        the next is still counted from the first evening, not from the one before it."""
-        plan = closed(PLAN, dt.date(2021, 9, 1), dt.date(2022, 1, 31))
-        milestones = youth_milestones(plan, GROUP.start_date, FRAMEWORK)
-        evaluations = [(m.number, m.day) for m in milestones if m.kind is MilestoneKind.EVALUATION]
-        assert evaluations == [
-            (1, dt.date(2021, 8, 31)),  # 11 May + 12 weeks: 3 August, in the summer holiday
-            (2, dt.date(2022, 2, 1)),  # + 24 and + 36 weeks: 26 October and 18 January, closed
-            (3, dt.date(2022, 4, 12)),  # + 48 weeks (from 1 February it would be 26 April)
-        ]
+        that evening."""
+        assert youth_milestones(PLAN, joined, FRAMEWORK) == youth_milestones(
+            PLAN, first_from(joined), FRAMEWORK
+        )
 
     @given(joining_days, st.integers(20, 80))
     def test_a_stay_counted_from_the_first_evening(self, joined: dt.date, weeks: int) -> None:
         """Without a leaving day the exit is the first session on or after the first evening
-        plus the stay, whatever the day of joining or of the intake."""
+        plus the stay."""
         milestones = youth_milestones(PLAN, joined, FRAMEWORK, stay_weeks=weeks)
         exit_ = one(milestones, MilestoneKind.EXIT)
         assert exit_.day == first_from(first_from(joined) + weeks * WEEK)
-
-    def test_an_early_application(self) -> None:
-        """A youth who applies months before the group starts stays a year from its start."""
-        milestones = youth_milestones(PLAN, dt.date(2021, 1, 4), FRAMEWORK)
-        assert one(milestones, MilestoneKind.EXIT).day == dt.date(2022, 5, 10)
 
     def test_a_youth_who_leaves(self) -> None:
         """The exit is the last session before the youth leaves; follow-up N weeks later."""
@@ -175,16 +168,9 @@ class TestPersonalMilestones:
 
     @given(joining_days, st.integers(1, 40))
     def test_a_follow_up_interval_of_its_own(self, joined: dt.date, weeks: int) -> None:
-        """A follow-up interval given is used instead of the framework's."""
         milestones = youth_milestones(PLAN, joined, FRAMEWORK, follow_up_weeks=weeks)
         exit_, follow = milestones[-2:]
         assert follow.day == first_from(exit_.day + weeks * WEEK)
-
-    def test_a_short_follow_up(self) -> None:
-        """A follow-up four weeks after the exit comes before the framework's twelve."""
-        milestones = youth_milestones(PLAN, dt.date(2022, 9, 13), FRAMEWORK, follow_up_weeks=4)
-        exit_, follow = milestones[-2:]
-        assert (exit_.day, follow.day) == (dt.date(2023, 9, 12), dt.date(2023, 10, 10))
 
     @pytest.mark.parametrize(
         ("until", "joined", "what"),
@@ -201,29 +187,124 @@ class TestPersonalMilestones:
     def test_plan_must_reach_the_milestones(
         self, until: dt.date, joined: dt.date, what: str
     ) -> None:
-        """A plan that ends too early is an error that names the milestone, not a missing one."""
+        """A plan that ends too early is an error that names the milestone."""
         short = plan_group(PROGRAM, GROUP.id, EVENINGS, until=until)
         with pytest.raises(PlanningError) as caught:
             youth_milestones(short, joined, FRAMEWORK)
         assert str(caught.value) == f"the plan of {GROUP.id!r} ends before {what}"
 
-    @pytest.mark.parametrize("first", [GROUP.start_date, dt.date(2021, 5, 25)])
-    def test_one_evening_only(self, first: dt.date) -> None:
-        """A youth who leaves after their first evening has the exit on that evening, also
-        when it is the group's first."""
-        milestones = youth_milestones(PLAN, first, FRAMEWORK, leaves=first + dt.timedelta(days=1))
-        assert [(m.kind, m.day) for m in milestones[1:3]] == [
-            (MilestoneKind.BASELINE, first),
-            (MilestoneKind.EXIT, first),
-        ]
-
     @pytest.mark.parametrize("leaves", [dt.date(2021, 5, 25), dt.date(2021, 5, 20)])
     def test_leaving_before_the_first_evening(self, leaves: dt.date) -> None:
-        """A youth who leaves on or before their first evening has no road: an error."""
         with pytest.raises(PlanningError, match="before their first evening"):
             youth_milestones(PLAN, dt.date(2021, 5, 19), FRAMEWORK, leaves=leaves)
 
-    def test_leaving_before_the_group_starts(self) -> None:
-        """A youth who would leave before the group's first evening has no road either."""
-        with pytest.raises(PlanningError, match="leaves on 2021-05-01, before their first"):
-            youth_milestones(PLAN, dt.date(2021, 4, 1), FRAMEWORK, leaves=dt.date(2021, 5, 1))
+
+class TestEvaluations:
+    """Evaluations fall due every evaluation_weeks from the first evening and land on the
+    first evening from then whose one-to-one part has room left."""
+
+    def test_four_evaluations_in_a_year(self) -> None:
+        """A youth who stays a year is evaluated four times, each at the first evening on
+        or after the date."""
+        milestones = youth_milestones(PLAN, dt.date(2022, 9, 1), FRAMEWORK)
+        evaluations = [m.day for m in milestones if m.kind is MilestoneKind.EVALUATION]
+        assert milestones[2].day == dt.date(2022, 9, 13)
+        assert evaluations == [
+            dt.date(2022, 12, 6),  # 13 September + 12 weeks
+            dt.date(2023, 3, 14),  # + 24 weeks: 28 February, in the spring holiday
+            dt.date(2023, 5, 23),  # + 36 weeks
+            dt.date(2023, 8, 29),  # + 48 weeks: 15 August, in the summer holiday
+        ]
+
+    def test_a_closure_longer_than_the_interval(self) -> None:
+        """When two evaluations fall due before the evening after a long closure it counts
+        once, and the next is still counted from the first evening."""
+        plan = closed(PLAN, dt.date(2021, 9, 1), dt.date(2022, 1, 31))
+        milestones = youth_milestones(plan, GROUP.start_date, FRAMEWORK)
+        evaluations = [(m.number, m.day) for m in milestones if m.kind is MilestoneKind.EVALUATION]
+        assert evaluations == [
+            (1, dt.date(2021, 8, 31)),  # 11 May + 12 weeks: 3 August, in the summer holiday
+            (2, dt.date(2022, 2, 1)),  # + 24 and + 36 weeks: 26 October and 18 January, closed
+            (3, dt.date(2022, 4, 12)),  # + 48 weeks
+        ]
+
+    def test_an_evening_without_talks_is_passed_by(self) -> None:
+        """An evaluation due on an evening without a one-to-one part moves to the next one
+        that has it."""
+        plan = plan_group(
+            PROGRAM, GROUP.id, evenings([0, 3, 0, 0, 0, 0, 0, 3]), until=dt.date(2023, 6, 30)
+        )
+        milestones = youth_milestones(plan, GROUP.start_date, FRAMEWORK)
+        evaluation = next(m for m in milestones if m.kind is MilestoneKind.EVALUATION)
+        talk_evenings = [s.day for s in plan.sessions if s.number in (2, 8)]
+        assert evaluation.due == GROUP.start_date + 12 * WEEK
+        assert evaluation.day == min(d for d in talk_evenings if d >= evaluation.due)
+
+    def test_a_full_evening_passes_the_next_youth_on(self) -> None:
+        """Four founding members fall due on one evening that has room for three talks: the
+        fourth is evaluated on the next evening."""
+        youths = [Joining(f"jongere-{n}", GROUP.start_date) for n in range(4)]
+        found = group_milestones(PLAN, youths, FRAMEWORK)
+        firsts = [
+            next(m for m in found[y.youth] if m.kind is MilestoneKind.EVALUATION) for y in youths
+        ]
+        assert [m.day for m in firsts[:3]] == [firsts[0].day] * 3
+        assert firsts[3].day == first_from(firsts[0].day + WEEK)
+        assert {m.due for m in firsts} == {GROUP.start_date + 12 * WEEK}
+
+    @given(
+        st.lists(st.integers(0, 3), min_size=2, max_size=12),
+        st.lists(st.dates(dt.date(2021, 1, 1), dt.date(2023, 1, 1)), min_size=1, max_size=15),
+        st.integers(2, 16),
+        st.sampled_from([10, 15, 20, 30]),
+    )
+    def test_evaluations_land_where_there_is_room(
+        self, talks: list[int], joins: list[dt.date], weeks: int, talk_minutes: int
+    ) -> None:
+        """For any evenings and youths: every evaluation is on an evening with a one-to-one
+        part, no evening holds more than it has room for, none lands before it is due or
+        after the youth's exit, and every evening with room between its due date and its day
+        is full: it moved on only because they were."""
+        curriculum = evenings(talks)
+        plan = plan_group(PROGRAM, GROUP.id, curriculum, until=dt.date(2026, 6, 30))
+        framework = attrs.evolve(FRAMEWORK, evaluation_weeks=weeks, talk_minutes=talk_minutes)
+        youths = [Joining(f"jongere-{n}", day) for n, day in enumerate(joins)]
+        found = group_milestones(plan, youths, framework)
+        space = room(plan, talk_minutes)
+        used = collections.Counter(
+            m.session_uid
+            for road in found.values()
+            for m in road
+            if m.kind is MilestoneKind.EVALUATION
+        )
+        for uid, count in used.items():
+            assert 0 < count <= space[uid]
+        for road in found.values():
+            exit_ = one(road, MilestoneKind.EXIT)
+            evaluations = [m for m in road if m.kind is MilestoneKind.EVALUATION]
+            assert [m.number for m in evaluations] == list(range(1, len(evaluations) + 1))
+            for m in evaluations:
+                assert m.due is not None
+                assert m.due <= m.day < exit_.day
+                passed = [
+                    s.uid for s in plan.sessions if m.due <= s.day < m.day and space[s.uid] > 0
+                ]
+                assert all(used[uid] == space[uid] for uid in passed), m
+
+    @given(joining_days, st.integers(2, 26))
+    def test_alone_on_evenings_with_room(self, joined: dt.date, weeks: int) -> None:
+        """A youth alone, on evenings that all have room but the first, is evaluated at the
+        first evening on or after each due date: baseline + k x N weeks, while in the group;
+        two due dates meeting on one evening count once."""
+        framework = attrs.evolve(FRAMEWORK, evaluation_weeks=weeks)
+        milestones = youth_milestones(PLAN, joined, framework)
+        first, exit_ = milestones[2].day, one(milestones, MilestoneKind.EXIT).day
+        expected: list[dt.date] = []
+        k = 1
+        while (due := first + k * weeks * WEEK) < exit_:
+            day = first_from(due)
+            if day < exit_ and day not in (first, *expected):
+                expected.append(day)
+            k += 1
+        evaluations = [m.day for m in milestones if m.kind is MilestoneKind.EVALUATION]
+        assert evaluations == expected

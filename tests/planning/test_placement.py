@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 
 from joinus_method import AGE_12_TO_18, AGE_18_TO_25, Group, InvalidValue, Membership, Program
 from joinus_method.documents.bundled import load_bundled
-from joinus_method.planning.placement import Application, Placement, Refusal, place_youths
+from joinus_method.planning.placement import (
+    Application,
+    Placement,
+    Refusal,
+    place_in_groups,
+    place_youths,
+    too_small_to_start,
+)
 from tests.strategies import dates
 
 PROGRAM = load_bundled("noordwijk-katwijk-2021")
@@ -522,3 +529,78 @@ def test_applications_are_checked(born: str, ready: str, leaves: str | None, err
             None if leaves is None else dt.date.fromisoformat(leaves),
         )
     assert str(caught.value) == f"invalid application:\n  error: {error}"
+
+
+class TestAcrossBands:
+    """place_in_groups offers a youth who outgrows one band while waiting the group of the
+    other band; too_small_to_start names groups that would start below their minimum."""
+
+    FULL = tuple(Membership(f"jongere-{n}", YOUNGER.id, YOUNGER.start_date) for n in range(15))
+
+    def test_outgrowing_the_band_while_waiting(self) -> None:
+        """A youth of 17 waits for the full 12-18 group, turns 18, and gets a place in the
+        18-25 group on the day they turn 18: it has room."""
+        ready = dt.date(2021, 6, 1)
+        born = dt.date(2003, 8, 1)  # 17 when ready, 18 on 1 August 2021
+        apps = [Application("laat", born, ready)]
+        placement = place_in_groups([YOUNGER, OLDER], apps, self.FULL)
+        (joined,) = [m for m in placement.memberships if m.youth == "laat"]
+        assert joined.group == OLDER.id
+        assert joined.joined == dt.date(2021, 8, 1)
+        assert fits(OLDER, born, joined.joined)
+        assert placement.moved == (("laat", OLDER.id),)
+
+    def test_a_place_in_the_own_band_first(self) -> None:
+        """A youth whose band has a place gets it; nobody is moved."""
+        apps = [Application("jong", dt.date(2006, 1, 1), dt.date(2021, 6, 1))]
+        placement = place_in_groups([OLDER, YOUNGER], apps)
+        assert [(m.youth, m.group) for m in placement.memberships] == [("jong", YOUNGER.id)]
+        assert placement.moved == ()
+
+    def test_no_band_fits(self) -> None:
+        apps = [Application("oud", dt.date(1990, 1, 1), dt.date(2021, 6, 1))]
+        placement = place_in_groups([OLDER, YOUNGER], apps)
+        assert placement.memberships == ()
+        assert [r.youth for r in placement.refused] == ["oud"]
+
+    @given(applications())
+    def test_bands_and_capacity_kept(self, apps: list[Application]) -> None:
+        """Across both groups: every youth in the band of their group on the day they join,
+        no group over capacity, each youth placed once or refused."""
+        apps = list({a.youth: a for a in apps}.values())
+        placement = place_in_groups([OLDER, YOUNGER], apps)
+        groups = {g.id: g for g in (OLDER, YOUNGER)}
+        for m in placement.memberships:
+            a = next(a for a in apps if a.youth == m.youth)
+            assert fits(groups[m.group], a.born, m.joined)
+        for m in placement.memberships:
+            active = [
+                o for o in placement.memberships if o.group == m.group and o.active_on(m.joined)
+            ]
+            assert len(active) <= groups[m.group].capacity
+        placed = [m.youth for m in placement.memberships]
+        refused = [r.youth for r in placement.refused]
+        assert sorted(placed + refused) == sorted(a.youth for a in apps)
+
+    @pytest.mark.parametrize(("members", "too_small"), [(0, True), (2, True), (3, False)])
+    def test_a_group_below_its_minimum(self, members: int, too_small: bool) -> None:
+        memberships = [
+            Membership(f"jongere-{n}", OLDER.id, OLDER.start_date) for n in range(members)
+        ]
+        memberships += [Membership(f"jong-{n}", YOUNGER.id, YOUNGER.start_date) for n in range(3)]
+        problems = too_small_to_start(PROGRAM, memberships)
+        assert [p.path for p in problems] == ([("groups", 0, "min_size")] if too_small else [])
+        if too_small:
+            assert problems[0].message == (
+                f"group '{OLDER.id}' would start on 2021-05-11 with {members} youth"
+                + ("" if members == 1 else "s")
+                + ", fewer than its minimum of 3: place more youths or start later"
+            )
+
+    def test_a_youth_who_joins_later_does_not_count(self) -> None:
+        memberships = [
+            Membership(f"jongere-{n}", OLDER.id, OLDER.start_date + DAY * n) for n in range(4)
+        ]
+        memberships += [Membership(f"jong-{n}", YOUNGER.id, YOUNGER.start_date) for n in range(3)]
+        (problem,) = too_small_to_start(PROGRAM, memberships)
+        assert "with 1 youth," in problem.message

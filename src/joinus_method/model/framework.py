@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import attrs
 
 from joinus_method.errors import InvalidValue, Problem, UnknownId
-from joinus_method.messages import msg
+from joinus_method.messages import Message, msg
 
 from ._rules import Checks, field, id_field, text_field
 
@@ -77,10 +77,34 @@ class AnswerOption:
         default=None,
         minimum=0,
     )
+    aliases: tuple[str, ...] = field(
+        "Other answers, as recorded, that mean this one and score the same: such as 'ja!' "
+        "for 'ja' when the questionnaire was answered on the five-point form.",
+        default=(),
+    )
 
     def __attrs_post_init__(self) -> None:
         c = Checks(msg("answer option")).fields(self)
+        seen = {self.id}
+        for index, alias in enumerate(self.aliases):
+            if not alias.strip():
+                c.fail(("aliases", index), msg("an alias must not be empty"))
+            elif alias in seen:
+                c.fail(
+                    ("aliases", index),
+                    msg(
+                        "alias {alias!r} is given twice for option {option!r}",
+                        alias=alias,
+                        option=self.id,
+                    ),
+                )
+            seen.add(alias)
         c.done()
+
+    @property
+    def recorded(self) -> tuple[str, ...]:
+        """Every answer, as recorded, that means this option: its id, then its aliases."""
+        return (self.id, *self.aliases)
 
     def points(self, keyed: Keying) -> int:
         """The points this answer scores on an item keyed *keyed*."""
@@ -169,6 +193,11 @@ class InstrumentScore:
         """Whether the total counts as lonely; None when there is no band."""
         return None if self.band is None else self.band.lonely
 
+    @property
+    def complete(self) -> bool:
+        """Whether every item is answered."""
+        return self.missing == 0
+
 
 @attrs.frozen
 class Instrument:
@@ -184,12 +213,18 @@ class Instrument:
         "How many items may be unanswered and still give a total.", default=0, minimum=0
     )
     description: str = field("Where the instrument comes from and what it measures.", default="")
+    source: str = field(
+        "The publications its items, scoring, cut-offs and missing-answer rule come from, or, "
+        "for a number the project chose itself, that choice and its reason.",
+        default="",
+    )
 
     def __attrs_post_init__(self) -> None:
         c = Checks(msg("instrument")).fields(self)
         c.that(bool(self.options), ("options",), msg("an instrument needs answer options"))
         c.that(bool(self.items), ("items",), msg("an instrument needs items"))
         c.unique("options", self.options, lambda o: o.id)
+        self._check_aliases(c)
         subscales = c.unique("subscales", self.subscales, lambda s: s.id)
         c.unique("items", self.items, lambda i: i.number, "number")
         for index, item in enumerate(self.items):
@@ -249,6 +284,26 @@ class Instrument:
             self._check_bands(c)
         c.done()
 
+    def _check_aliases(self, c: Checks) -> None:
+        """An alias may not stand for two options, nor be another option's id."""
+        owner = {o.id: o.id for o in self.options}
+        for index, option in enumerate(self.options):
+            for place, alias in enumerate(option.aliases):
+                other = owner.get(alias)
+                if other is not None and other != option.id:
+                    c.fail(
+                        ("options", index, "aliases", place),
+                        msg(
+                            "alias {alias!r} of option {option!r} already stands for option "
+                            "{other!r}",
+                            alias=alias,
+                            option=option.id,
+                            other=other,
+                        ),
+                    )
+                else:
+                    owner[alias] = option.id
+
     def _check_bands(self, c: Checks) -> None:
         low, high = self.score_range
         expected = low
@@ -288,8 +343,18 @@ class Instrument:
                 return band
         return None
 
+    @property
+    def answers(self) -> Mapping[str, AnswerOption]:
+        """Every answer as it may be recorded (an option's id or one of its aliases) → the
+        option it means."""
+        return {answer: o for o in self.options for answer in o.recorded}
+
     def score(self, answers: Mapping[int, str | None]) -> InstrumentScore:
-        """Score *answers* (item number → option id, None or absent when unanswered).
+        """Score *answers* (item number → answer, None or absent when unanswered).
+
+        An answer is an option's id or one of its aliases, which scores as the option: a
+        list answered on a five-point form ('ja!', 'ja', ...) scores as on the three-point
+        form when the options name the extra answers as aliases.
 
         The rule, with up to ``max_missing`` items unanswered:
 
@@ -304,30 +369,43 @@ class Instrument:
           category and ``band`` (and so ``lonely``) is None.
 
         Each subscale's score is the sum of its answered items' points, or None when more
-        of its items are missing than its ``max_missing`` allows. An item number outside
-        the instrument, or an answer that is not an option, raises `InvalidValue`.
+        of its items are missing than its ``max_missing`` allows. An item number that is not
+        a whole number (such as ``"3"`` read from a CSV or JSON file) or lies outside the
+        instrument, or an answer that is not an option, raises `InvalidValue` naming the
+        item.
         """
-        options = {o.id: o for o in self.options}
-        problems = [
-            Problem(
-                msg(
-                    "no item {number} in instrument {instrument!r}",
-                    number=number,
-                    instrument=self.id,
-                ),
-                (number,),
-            )
-            for number in answers
-            if not 1 <= number <= len(self.items)
-        ]
-        problems += [
-            Problem(
-                msg("unknown answer {answer!r} to item {number}", answer=answer, number=number),
-                (number,),
-            )
-            for number, answer in answers.items()
-            if answer is not None and answer not in options
-        ]
+        options = self.answers
+        problems: list[Problem] = []
+        numbers: list[int] = []
+        for number in answers:
+            if isinstance(number, bool) or not isinstance(number, int):
+                problems.append(Problem(_not_an_item_number(number), (str(number),)))
+            elif not 1 <= number <= len(self.items):
+                problems.append(
+                    Problem(
+                        msg(
+                            "no item {number} in instrument {instrument!r}",
+                            number=number,
+                            instrument=self.id,
+                        ),
+                        (number,),
+                    )
+                )
+            else:
+                numbers.append(number)
+        for number in numbers:
+            answer = answers[number]
+            if answer is not None and (not isinstance(answer, str) or answer not in options):
+                problems.append(
+                    Problem(
+                        msg(
+                            "unknown answer {answer!r} to item {number}",
+                            answer=answer,
+                            number=number,
+                        ),
+                        (number,),
+                    )
+                )
         if problems:
             raise InvalidValue(msg("answers to {instrument}", instrument=self.id), problems)
         points: dict[int, int] = {}
@@ -360,15 +438,40 @@ class Instrument:
         return InstrumentScore(self.id, total, band, subscales, missing, total_range)
 
 
+def _not_an_item_number(number: object) -> Message:
+    """Why *number* is refused as an item number: said with the number it may stand for,
+    when it is text holding one."""
+    if isinstance(number, str) and number.strip().isdecimal():
+        return msg(
+            "item number {number!r} is text: give it as the whole number {value}",
+            number=number,
+            value=int(number),
+        )
+    return msg("item number {number!r} is not a whole number", number=number)
+
+
 @attrs.frozen
 class ReadinessRule:
-    """When a youth counts as self-reliant enough to leave the group."""
+    """When a youth counts as self-reliant enough to leave the group.
+
+    Every domain is rated ``min_level`` or higher, and the latest score on each of
+    ``instruments`` is complete (every item answered) with a total outside the lonely
+    bands. A score with a missing answer never meets the rule, whatever totals the missing
+    answer could give: leaving rests on a full measurement.
+    """
 
     min_level: int = field("Every domain rated at this level or higher.", minimum=1)
     instruments: tuple[str, ...] = field(
-        "Instruments whose latest total must lie outside the lonely bands.", default=()
+        "Instruments whose latest score must be complete (every item answered) with a total "
+        "outside the lonely bands; a score with a missing answer never meets the rule.",
+        default=(),
     )
     description: str = field("The rule in words.", default="")
+    source: str = field(
+        "Where the rule and its numbers come from: publications, or the project's own "
+        "choice and its reason.",
+        default="",
+    )
 
     def __attrs_post_init__(self) -> None:
         Checks(msg("readiness rule")).fields(self).done()
@@ -387,7 +490,27 @@ class ProgressFramework:
     evaluation_weeks: int = field(
         "Weeks between two evaluations of a youth.", default=12, minimum=1, maximum=52
     )
+    talk_minutes: int = field(
+        "Minutes of one one-to-one talk, such as an evaluation: a one-to-one segment of an "
+        "evening holds its minutes over this many talks.",
+        default=15,
+        minimum=5,
+        maximum=120,
+    )
+    intake_weeks: int = field(
+        "Weeks before a youth's first group evening that the intake is held, a meeting of "
+        "its own at which the baseline is taken; founding members have it in the weeks "
+        "before the group starts.",
+        default=1,
+        minimum=1,
+        maximum=8,
+    )
     description: str = field("What the framework is.", default="")
+    source: str = field(
+        "Where the ladder, the domains and the timings come from: publications, or the "
+        "project's own choice and its reason.",
+        default="",
+    )
 
     def __attrs_post_init__(self) -> None:
         c = Checks(msg("progress framework")).fields(self)
@@ -418,3 +541,104 @@ class ProgressFramework:
             if instrument.id == instrument_id:
                 return instrument
         raise UnknownId(msg("instrument"), instrument_id)
+
+    def readiness_gaps(
+        self, levels: Mapping[str, int], scores: Mapping[str, InstrumentScore]
+    ) -> tuple[Message, ...]:
+        """What still keeps a youth from the leaving rule (``ready``): empty when the youth
+        meets it.
+
+        *levels* holds the latest level of each domain (domain id → level) and *scores* the
+        latest score on each instrument (instrument id → score); scores on instruments the
+        rule does not name are not looked at. A domain without a level, a level below
+        ``ready.min_level``, a named instrument without a score, a score with any item
+        unanswered, and a total in a lonely band (or in no band) are each a gap, domains
+        first, in the framework's order. An unknown domain or instrument, a level that is
+        not a whole number on the ladder, or a score filed under another instrument's id
+        raises `InvalidValue`.
+        """
+        self._check_progress(levels, scores)
+        gaps: list[Message] = []
+        least = self.ready.min_level
+        for domain in self.domains:
+            level = levels.get(domain.id)
+            if level is None:
+                gaps.append(msg("domain {domain!r} has no level yet", domain=domain.id))
+            elif level < least:
+                gaps.append(
+                    msg(
+                        "domain {domain!r} is at level {level}: leaving needs level {least} "
+                        "or higher",
+                        domain=domain.id,
+                        level=level,
+                        least=least,
+                    )
+                )
+        for name in self.ready.instruments:
+            score = scores.get(name)
+            if score is None:
+                gaps.append(msg("no score on {instrument!r} yet", instrument=name))
+            elif not score.complete:
+                gaps.append(
+                    msg(
+                        "the latest score on {instrument!r} is incomplete ({missing} of "
+                        "{count} items unanswered): leaving needs every item answered",
+                        instrument=name,
+                        missing=score.missing,
+                        count=len(self.instrument(name).items),
+                    )
+                )
+            elif score.band is None:
+                gaps.append(msg("the latest score on {instrument!r} has no band", instrument=name))
+            elif score.band.lonely:
+                gaps.append(
+                    msg(
+                        "the latest score on {instrument!r} is {total}, in the band "
+                        "{band!r}, which counts as lonely",
+                        instrument=name,
+                        total=score.total,
+                        band=score.band.label,
+                    )
+                )
+        return tuple(gaps)
+
+    def is_ready(self, levels: Mapping[str, int], scores: Mapping[str, InstrumentScore]) -> bool:
+        """Whether a youth with these latest *levels* and *scores* meets the leaving rule
+        (see `readiness_gaps`)."""
+        return not self.readiness_gaps(levels, scores)
+
+    def _check_progress(
+        self, levels: Mapping[str, int], scores: Mapping[str, InstrumentScore]
+    ) -> None:
+        c = Checks(msg("levels and scores"))
+        domains = self.domain_ids
+        top = len(self.levels)
+        for domain, level in levels.items():
+            path = ("levels", str(domain))
+            if not c.known(path, str(domain), domains, msg("domain")):
+                continue
+            if isinstance(level, bool) or not isinstance(level, int):
+                c.fail(
+                    path,
+                    msg(
+                        "level {level!r} of domain {domain!r} is not a whole number",
+                        level=level,
+                        domain=domain,
+                    ),
+                )
+            else:
+                c.between(path, level, 1, top)
+        instruments = {i.id for i in self.instruments}
+        for name, score in scores.items():
+            path = ("scores", str(name))
+            if c.known(path, str(name), instruments, msg("instrument")):
+                c.that(
+                    score.instrument == name,
+                    path,
+                    msg(
+                        "the score filed under {instrument!r} is a score on {other!r}",
+                        instrument=name,
+                        other=score.instrument,
+                    ),
+                )
+        c.done()

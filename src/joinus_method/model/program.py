@@ -136,7 +136,10 @@ class Group:
 
     id: str = id_field("Identifier of the group.")
     name: str = text_field("Name of the group.")
-    age_band: AgeBand = field("The ages the group is for.")
+    age_band: AgeBand = field(
+        "The ages the group is for, both included. A youth's age on the day of joining "
+        "decides; a youth who turns 18 in a 12-17 group stays until they leave."
+    )
     weekday: Weekday = field("Day of the week the group meets.")
     start_date: dt.date = field("Day of the first meeting; falls on the weekday.")
     start_time: dt.time = field("Local time meetings start.")
@@ -150,7 +153,12 @@ class Group:
         minimum=1,
         maximum=MAX_GROUP_SIZE,
     )
-    min_size: int = field("Fewest youths for the group to run.", default=3, minimum=1)
+    min_size: int = field(
+        "Fewest youths for the group to run (3 in the method): a group that would start with "
+        "fewer is named when youths are placed.",
+        default=3,
+        minimum=1,
+    )
     follows_school_holidays: bool = field(
         "Skip the school holidays of the program's region.", default=True
     )

@@ -1,8 +1,11 @@
 """Placing youths in groups: the age band on the day of joining, and the group's capacity.
 
 A youth is placed only in a group whose age band holds their age on the day they join; a
-youth who turns 18 inside a 12-18 group stays until they leave. A group never has more active
-youths than its capacity: the next youth waits for the first place that frees up.
+youth who turns 18 inside a 12-18 group stays until they leave (the birthday rule). A group
+never has more active youths than its capacity: the next youth waits for the first place that
+frees up; a youth who outgrows the band while waiting is offered a group of the other band
+(:func:`place_in_groups`). A group that would start with fewer youths than its ``min_size``
+is named by :func:`too_small_to_start`.
 """
 
 from __future__ import annotations
@@ -12,12 +15,21 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from joinus_method.messages import msg
+from joinus_method.errors import Problem
+from joinus_method.messages import msg, msg_n
 from joinus_method.model._rules import Checks, field, id_field
 from joinus_method.model.people import Membership, age_on
-from joinus_method.model.program import Group
+from joinus_method.model.program import Group, Program
 
-__all__ = ["Application", "Placement", "Refusal", "age_on", "place_youths"]
+__all__ = [
+    "Application",
+    "Placement",
+    "Refusal",
+    "age_on",
+    "place_in_groups",
+    "place_youths",
+    "too_small_to_start",
+]
 
 
 @attrs.frozen
@@ -57,6 +69,9 @@ class Placement:
     waited: tuple[tuple[str, int], ...]
     """For each youth who had to wait for a place: (youth, days waited)."""
     refused: tuple[Refusal, ...]
+    moved: tuple[tuple[str, str], ...] = ()
+    """For each youth placed in a group of another band than the one their age first fitted,
+    because they outgrew it while waiting: (youth, group)."""
 
     def active_on(self, day: dt.date) -> tuple[str, ...]:
         """The youths in the group on *day*."""
@@ -126,3 +141,85 @@ def _first_free_day(
 
 def _active(members: Sequence[Membership], day: dt.date) -> int:
     return sum(1 for m in members if m.active_on(day))
+
+
+def place_in_groups(
+    groups: Sequence[Group],
+    applications: Sequence[Application],
+    existing: Iterable[Membership] = (),
+) -> Placement:
+    """Place *applications* in the *groups* of one program, in order of readiness.
+
+    Each youth is offered the groups whose age band holds their age on the day they are
+    ready, in the order given, and takes the first that has a place while their age still
+    fits its band. A youth who outgrows that band while waiting for a place (or who fits no
+    band on the day they are ready, and will fit one later) is offered the groups of the other
+    bands, and is listed in ``moved``. Pure: the existing memberships are not changed.
+    """
+    members = list(existing)
+    refused: list[Refusal] = []
+    waited: list[tuple[str, int]] = []
+    moved: list[tuple[str, str]] = []
+    order = sorted(range(len(applications)), key=lambda i: (applications[i].ready, i))
+    for i in order:
+        a = applications[i]
+        if any(m.youth == a.youth and (m.left is None or m.left > a.ready) for m in members):
+            refused.append(Refusal(a.youth, msg("already in a group")))
+            continue
+        fitting = [g for g in groups if age_on(a.born, max(a.ready, g.start_date)) in g.age_band]
+        others = [g for g in groups if g not in fitting]
+        placed = False
+        for group in [*fitting, *others]:
+            wanted = max(a.ready, group.start_date, _turns(a.born, group.age_band.min_age))
+            in_group = [m for m in members if m.group == group.id]
+            day = _first_free_day(in_group, wanted, group.capacity, a.leaves)
+            if day is None or (a.leaves is not None and day >= a.leaves):
+                continue
+            if age_on(a.born, day) not in group.age_band:
+                continue
+            if day > wanted:
+                waited.append((a.youth, (day - wanted).days))
+            if fitting and group not in fitting:
+                moved.append((a.youth, group.id))
+            members.append(Membership(a.youth, group.id, day, a.leaves))
+            placed = True
+            break
+        if not placed:
+            refused.append(
+                Refusal(a.youth, msg("no group has a place while the youth's age fits its band"))
+            )
+    return Placement(tuple(members), tuple(waited), tuple(refused), tuple(moved))
+
+
+def too_small_to_start(program: Program, memberships: Iterable[Membership]) -> list[Problem]:
+    """A problem at ``groups[i].min_size`` for each group of *program* that would start (on
+    its first day) with fewer youths of *memberships* than its ``min_size``."""
+    memberships = tuple(memberships)
+    problems = []
+    for i, group in enumerate(program.groups):
+        count = sum(1 for m in memberships if m.group == group.id and m.active_on(group.start_date))
+        if count < group.min_size:
+            problems.append(
+                Problem(
+                    msg_n(
+                        "group {group!r} would start on {start} with {count} youth, fewer "
+                        "than its minimum of {least}: place more youths or start later",
+                        "group {group!r} would start on {start} with {count} youths, fewer "
+                        "than its minimum of {least}: place more youths or start later",
+                        count,
+                        group=group.id,
+                        start=group.start_date,
+                        least=group.min_size,
+                    ),
+                    ("groups", i, "min_size"),
+                )
+            )
+    return problems
+
+
+def _turns(born: dt.date, years: int) -> dt.date:
+    """The day someone born on *born* becomes *years* old (1 March for 29 February)."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return dt.date(born.year + years, 3, 1)
