@@ -80,7 +80,7 @@ def test_a_bundled_curriculum_by_id(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "groepsavonden"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Join Us-groepsavonden voor jongeren (groepsavonden)\n")
-    assert "\nKennismaken (kennismaken): 4 sessions, youths lead " in out
+    assert "\nKennismaken (kennismaken): 3 sessions, youths lead " in out
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,18 @@ def test_not_a_valid_curriculum(
     """A broken file, or another kind of document, is an error line and exit 1."""
     assert main(["show", str(path)]) == 1
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("curriculum", "said"),
+    [
+        ("werkerstraining", "9 sessions every week, then 9 follow-up sessions every 6 weeks"),
+        ("groepsavonden", "; starts again from phase 'vertrouwen-opbouwen' when done"),
+    ],
+)
+def test_the_rhythm_of_a_curriculum(
+    curriculum: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The header counts the follow-up apart, and names the phase a cycle starts again from."""
+    assert main(["show", curriculum]) == 0
+    assert said in capsys.readouterr().out.splitlines()[1]

@@ -189,12 +189,11 @@ def test_every_event_is_stamped_with_the_export_time_in_utc() -> None:
 
 def _evening_lines() -> list[str]:
     return [
-        "- 25 min: Openingsrondje",
-        "- 20 min: Spel voorbereid door jongeren (youths)",
-        "- 60 min: Fotospeurtocht door de buurt",
+        "- 20 min: Openingsrondje (youths)",
+        "- 50 min: Ons activiteitenplan (youths)",
         "- 15 min: Pauze",
-        "- 15 min: Planning van de volgende avond",
-        "- 20 min: Ruimte voor één-op-één gesprekken",
+        "- 40 min: Activiteit voorbereid door jongeren (youths)",
+        "- 45 min: Eén-op-ééngesprekken",
         "- 10 min: Afsluiting",
     ]
 
@@ -230,11 +229,11 @@ class TestEventText:
         [
             (
                 "groep-18-25-x-out",
-                "eerste-eigen-spel",
+                "activiteitenplan",
                 dt.datetime(2021, 6, 22, 19, 0),
                 180,
                 "Join Us-groep 18 tot en met 25 jaar, X-Out Noordwijkerhout: "
-                "Het eerste spel van de jongeren",
+                "Een plan voor de komende maanden",
                 "X-Out, Noordwijkerhout",
                 "group",
                 _evening_lines(),
@@ -370,10 +369,10 @@ CSV_LINES = {
     '"Eenzaamheid onder jongeren: herkennen, bespreken en doorverwijzen",online,,,planned,,'
     "noordwijk-katwijk-2021.event.webinar-eenzaamheid-jongeren-2021.r0."
     "webinar-eenzaamheid-jongeren@joinus-method",
-    "group evening": "2021-06-22,19:00,22:00,group,groep-18-25-x-out,0,4,eerste-eigen-spel,"
-    'Het eerste spel van de jongeren,"X-Out, Noordwijkerhout",daan-kuijpers esra-yildiz,'
+    "group evening": "2021-06-22,19:00,22:00,group,groep-18-25-x-out,0,4,activiteitenplan,"
+    'Een plan voor de komende maanden,"X-Out, Noordwijkerhout",daan-kuijpers esra-yildiz,'
     '"Daan Kuijpers, Esra Yildiz",'
-    "planned,,noordwijk-katwijk-2021.group.groep-18-25-x-out.r0.eerste-eigen-spel"
+    "planned,,noordwijk-katwijk-2021.group.groep-18-25-x-out.r0.activiteitenplan"
     "@joinus-method",
     "skipped date": '2021-07-20,19:00,,group,groep-18-25-x-out,,,,,"X-Out, Noordwijkerhout",'
     'daan-kuijpers esra-yildiz,"Daan Kuijpers, Esra Yildiz",skipped,zomervakantie regio '

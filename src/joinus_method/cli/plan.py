@@ -143,7 +143,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             program,
             curricula_for(program, [r.document for r in results[1:] if r.document is not None]),
             calendar,
-            until=until,
+            # Without --until, each training is planned to its end, follow-up included.
+            until=args.until,
             clashes=ClashMode(args.clashes),
             groups=args.group,
             max_clash_share=(

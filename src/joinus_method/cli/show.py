@@ -62,17 +62,26 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         print(not_curriculum.describe(translate), file=err)
         return 1
+    core = [s for s in cur.sessions if not cur.is_follow_up(s)]
     sessions = n_(
         "{count} session every week",
         "{count} sessions every week",
-        len(cur.sessions),
+        len(core),
     )
     if cur.cadence_weeks != 1:
         sessions = n_(
             "{count} session every {weeks} weeks",
             "{count} sessions every {weeks} weeks",
-            len(cur.sessions),
+            len(core),
             weeks=cur.cadence_weeks,
+        )
+    follow_up = [s for s in cur.sessions if cur.is_follow_up(s)]
+    if follow_up:
+        sessions += n_(
+            ", then {count} follow-up session every {weeks} weeks",
+            ", then {count} follow-up sessions every {weeks} weeks",
+            len(follow_up),
+            weeks=cur.cadence_of(follow_up[0]),
         )
     print(f"{cur.title} ({cur.id})", file=out)
     about = _(
@@ -82,7 +91,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         sessions=sessions,
         minutes=cur.total_minutes,
     )
-    print(about + (_("; starts again when done") if cur.repeats else ""), file=out)
+    if cur.repeat_from is not None:
+        about += _("; starts again from phase {phase!r} when done", phase=cur.repeat_from)
+    elif cur.repeats:
+        about += _("; starts again when done")
+    print(about, file=out)
     youth_led = cur.audience.value == "youths"
     number = 0
     for phase in cur.phases:

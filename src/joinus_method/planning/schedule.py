@@ -719,7 +719,8 @@ def plan_program(
     No group session is planned on or before the day a worker's training ends; a worker
     with no training at all is a violation and their group is not planned.
     *groups* limits the groups planned (trainings and events are always planned). Without
-    *until*, the plan runs to :func:`default_until`, as ``joinus plan`` does.
+    *until*, the groups and events are planned to :func:`default_until`, as ``joinus plan``
+    does, and each training to its end, its follow-up coaching included.
 
     Nothing disappears silently: a series with slots up to the horizon but no session is a
     ``no-sessions`` violation, and one that loses more than *max_clash_share* of its slots
@@ -729,6 +730,7 @@ def plan_program(
         raise PlanningError(
             msg("max_clash_share must lie between 0 and 1, not {share}", share=max_clash_share)
         )
+    whole_trainings = until is None
     if until is None:
         until = default_until(program)
     planner = _ProgramPlanner(
@@ -740,6 +742,7 @@ def plan_program(
         clashes=clashes,
         cancellations=cancellations or {},
         max_clash_share=max_clash_share,
+        whole_trainings=whole_trainings,
     )
     trained = planner.trainings()
     planner.events()
@@ -797,6 +800,8 @@ class _ProgramPlanner:
     clashes: ClashMode
     cancellations: Mapping[str, Sequence[Closure]]
     max_clash_share: float = MAX_CLASH_SHARE
+    whole_trainings: bool = False
+    """Whether trainings are planned to their end past *until* (when none was asked for)."""
     plans: list[SeriesPlan] = attrs.Factory(list)
     violations: list[Violation] = attrs.Factory(list)
     zone: zoneinfo.ZoneInfo = attrs.field(init=False)
@@ -856,7 +861,9 @@ class _ProgramPlanner:
                 for worker_id in training.workers:
                     if worker_id not in first or end < first[worker_id][0]:
                         first[worker_id] = (end, training.id)
-                self.plans.append(result if self.until is None else result.until(self.until))
+                if self.until is not None and not self.whole_trainings:
+                    result = result.until(self.until)
+                self.plans.append(result)
         return first
 
     def events(self) -> None:
