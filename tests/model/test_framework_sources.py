@@ -522,3 +522,17 @@ def test_the_file_avoids_calques_and_misspellings(wrong: str) -> None:
     """The framework file says 'in de categorie niet eenzaam', 'sociaal zelfredzaam',
     'leeftijdsgenoten' and 'één-op-ééngesprek', and no 'hem of haar'."""
     assert wrong not in TEXT.lower()
+
+
+@pytest.mark.parametrize("instrument", FRAMEWORK.instruments, ids=lambda i: i.id)
+def test_item_labels_are_short_labels_of_our_own(instrument: Instrument) -> None:
+    """Every item is named by a short label of our own, never the published question: at
+    most five words (a note in brackets aside), not a sentence in the first person, and no
+    `wording` carried in the bundled file."""
+    for item in instrument.items:
+        label = re.sub(r"\s*\(.*\)$", "", item.label)
+        words = label.split()
+        assert 0 < len(words) <= 5, item.label
+        assert not {"ik", "mij", "me", "mijn", "i", "my"} & {w.lower() for w in words}, item.label
+        assert not label.endswith((".", "?", "!")), item.label
+        assert not getattr(item, "wording", None), item.number

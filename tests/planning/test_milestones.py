@@ -29,6 +29,7 @@ from joinus_method.planning.milestones import (
     youth_milestones,
 )
 from joinus_method.planning.schedule import PlanningError, SeriesPlan, plan_group
+from tests.seed import EVENINGS as BUNDLED_EVENINGS
 from tests.seed import FRAMEWORK, NOORDWIJK
 
 PROGRAM = NOORDWIJK
@@ -308,3 +309,30 @@ class TestEvaluations:
             k += 1
         evaluations = [m.day for m in milestones if m.kind is MilestoneKind.EVALUATION]
         assert evaluations == expected
+
+
+@pytest.mark.parametrize("group", NOORDWIJK.groups, ids=lambda g: g.id)
+def test_the_bundled_documents_agree(group: object) -> None:
+    """The bundled framework and group evenings agree: a full group of founding members,
+    all due on the same day, is evaluated on the bundled evenings' one-to-one parts, each
+    youth at the latest when their next evaluation falls due (fifteen youths due in the
+    summer holiday take five evenings after it). Every due date a whole interval before the
+    exit is met; one due later may be left to the exit's own measurement."""
+    assert isinstance(group, type(GROUP))
+    plan = plan_group(NOORDWIJK, group.id, BUNDLED_EVENINGS, until=dt.date(2023, 6, 30))
+    youths = [Joining(f"jongere-{n}", group.start_date) for n in range(group.capacity)]
+    found = group_milestones(plan, youths, FRAMEWORK)
+    every = FRAMEWORK.evaluation_weeks * WEEK
+    for road in found.values():
+        first = one(road, MilestoneKind.FIRST_EVENING).day
+        exit_ = one(road, MilestoneKind.EXIT).day
+        evaluations = [m for m in road if m.kind is MilestoneKind.EVALUATION]
+        for m in evaluations:
+            assert m.due is not None
+            assert m.day <= m.due + every
+        # Each due date a whole interval before the exit has an evaluation within that
+        # interval (one held late may serve the next due date too: it counts once).
+        for k in range(1, 5):
+            due = first + k * every
+            if due + every <= exit_:
+                assert any(due <= m.day <= due + every for m in evaluations), (k, evaluations)
