@@ -190,10 +190,10 @@ def test_every_event_is_stamped_with_the_export_time_in_utc() -> None:
 def _evening_lines() -> list[str]:
     return [
         "- 20 min: Openingsrondje (youths)",
-        "- 50 min: Ons activiteitenplan (youths)",
+        "- 35 min: Ons activiteitenplan (youths)",
         "- 15 min: Pauze",
         "- 40 min: Activiteit voorbereid door jongeren (youths)",
-        "- 45 min: Eén-op-ééngesprekken",
+        "- 60 min: Eén-op-ééngesprekken",
         "- 10 min: Afsluiting",
     ]
 
