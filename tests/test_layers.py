@@ -13,7 +13,7 @@ from tests.paths import REPO
 
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
-LAYERS = "Layers: cli above planning and documents"
+LAYERS = "Layers: cli above tracking, planning and documents"
 ACYCLIC = "No module imports one that imports it back"
 LIGHT = "import joinus_method and any model module load no heavy library"
 

@@ -1,0 +1,1 @@
+"""Following each youth: events, their road, their progress, kept in a store."""

@@ -1,0 +1,276 @@
+"""What happens on a youth's road, as events: recorded once, never changed.
+
+Every event names the youth by pseudonym, says when it happened (``occurred``) and when and by
+whom it was recorded, and carries only the fields of its kind. A correction is a new event.
+An event's ``id`` makes importing the same event twice store it once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from joinus_method.messages import msg
+from joinus_method.model._rules import Checks, field, id_field, text_field
+
+__all__ = [
+    "AttendanceStatus",
+    "ConsentBy",
+    "Event",
+    "EventKind",
+    "ExitReason",
+    "IntakeOutcome",
+    "SignalSource",
+    "TieKind",
+    "new_event_id",
+]
+
+
+class EventKind(enum.StrEnum):
+    """The kinds of event on a youth's road."""
+
+    SIGNALLED = "signalled"
+    REGISTERED = "registered"
+    INTAKE_HELD = "intake-held"
+    CONSENT_GIVEN = "consent-given"
+    CONSENT_WITHDRAWN = "consent-withdrawn"
+    WAITLISTED = "waitlisted"
+    PLACED = "placed"
+    JOINED = "joined"
+    LEFT = "left"
+    ATTENDED = "attended"
+    ASSESSED = "assessed"
+    CHALLENGE_SET = "challenge-set"
+    CHALLENGE_TRIED = "challenge-tried"
+    CHALLENGE_ACHIEVED = "challenge-achieved"
+    ACTIVITY_ORGANISED = "activity-organised"
+    TIE_MADE = "tie-made"
+    TIE_ENDED = "tie-ended"
+    EXITED = "exited"
+    FOLLOWED_UP = "followed-up"
+
+
+class SignalSource(enum.StrEnum):
+    """Who noticed the youth's loneliness."""
+
+    SCHOOL = "school"
+    GP = "gp"
+    PARENT = "parent"
+    YOUTH_WORKER = "youth-worker"
+    SELF = "self"
+    OTHER = "other"
+
+
+class IntakeOutcome(enum.StrEnum):
+    """What the intake decided."""
+
+    SUITABLE = "suitable"
+    NOT_SUITABLE = "not-suitable"
+    REFERRED = "referred"
+
+
+class ConsentBy(enum.StrEnum):
+    """Who gave or withdrew consent: the youth from 16, a parent or guardian under 16."""
+
+    YOUTH = "youth"
+    PARENT = "parent"
+
+
+class AttendanceStatus(enum.StrEnum):
+    """How a youth attended a planned session."""
+
+    PRESENT = "present"
+    LATE = "late"
+    EXCUSED = "excused"
+    ABSENT = "absent"
+
+
+class TieKind(enum.StrEnum):
+    """With whom a tie is: a peer in the group, or someone outside it."""
+
+    PEER = "peer"
+    OUTSIDE = "outside"
+
+
+class ExitReason(enum.StrEnum):
+    """Why a youth left the programme."""
+
+    SELF_RELIANT = "self-reliant"
+    DROPPED_OUT = "dropped-out"
+    MOVED = "moved"
+    OTHER = "other"
+
+
+# The fields each kind of event needs; any other field of Event must be left empty.
+REQUIRED: Mapping[EventKind, frozenset[str]] = {
+    EventKind.SIGNALLED: frozenset({"source"}),
+    EventKind.REGISTERED: frozenset(),
+    EventKind.INTAKE_HELD: frozenset({"outcome"}),
+    EventKind.CONSENT_GIVEN: frozenset({"by"}),
+    EventKind.CONSENT_WITHDRAWN: frozenset({"by"}),
+    EventKind.WAITLISTED: frozenset({"group"}),
+    EventKind.PLACED: frozenset({"group"}),
+    EventKind.JOINED: frozenset({"group"}),
+    EventKind.LEFT: frozenset({"group"}),
+    EventKind.ATTENDED: frozenset({"group", "session_uid", "status"}),
+    EventKind.ASSESSED: frozenset({"rater"}),
+    EventKind.CHALLENGE_SET: frozenset({"challenge"}),
+    EventKind.CHALLENGE_TRIED: frozenset({"challenge"}),
+    EventKind.CHALLENGE_ACHIEVED: frozenset({"challenge"}),
+    EventKind.ACTIVITY_ORGANISED: frozenset({"note"}),
+    EventKind.TIE_MADE: frozenset({"tie_with", "tie"}),
+    EventKind.TIE_ENDED: frozenset({"tie_with", "tie"}),
+    EventKind.EXITED: frozenset({"reason"}),
+    EventKind.FOLLOWED_UP: frozenset(),
+}
+# Fields a kind may have besides those it needs.
+OPTIONAL: Mapping[EventKind, frozenset[str]] = {
+    EventKind.ASSESSED: frozenset({"levels", "answers"}),
+    EventKind.CHALLENGE_SET: frozenset({"note"}),
+    EventKind.INTAKE_HELD: frozenset({"note"}),
+    EventKind.EXITED: frozenset({"note"}),
+    EventKind.FOLLOWED_UP: frozenset({"note"}),
+}
+# The fields that hold free text: erased when a youth is forgotten.
+FREE_TEXT = frozenset({"note"})
+_PAYLOAD = (
+    "source",
+    "outcome",
+    "by",
+    "group",
+    "session_uid",
+    "status",
+    "rater",
+    "levels",
+    "answers",
+    "challenge",
+    "note",
+    "tie_with",
+    "tie",
+    "reason",
+)
+
+
+def new_event_id() -> str:
+    """A fresh, random event id."""
+    return uuid.uuid4().hex
+
+
+@attrs.frozen
+class Event:
+    """One thing that happened on a youth's road.
+
+    ``levels`` maps domain ids to levels; ``answers`` maps instrument ids to answers by item
+    number. ``note`` is free text (erased when the youth is forgotten).
+    """
+
+    kind: EventKind = field("What happened.")
+    youth: str = id_field("Pseudonymous id of the youth.")
+    occurred: dt.date = field("The day it happened.")
+    recorded_by: str = text_field("Who recorded it (a worker's or coach's id).")
+    recorded_at: dt.datetime = field("When it was recorded (time-zone aware).")
+    id: str = text_field("The event's id: the same event imported twice is stored once.")
+    source: SignalSource | None = field("Who signalled (signalled).", default=None)
+    outcome: IntakeOutcome | None = field("What the intake decided (intake-held).", default=None)
+    by: ConsentBy | None = field("Who consented (consent-given, -withdrawn).", default=None)
+    group: str | None = field(
+        "The group (waitlisted, placed, joined, left, attended).", default=None
+    )
+    session_uid: str | None = field("The planned session's UID (attended).", default=None)
+    status: AttendanceStatus | None = field("How the youth attended (attended).", default=None)
+    rater: str | None = field("Who rated the levels (assessed).", default=None)
+    levels: tuple[tuple[str, int], ...] = field(
+        "Domain levels (assessed): (domain, level) pairs.", default=()
+    )
+    answers: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = field(
+        "Questionnaire answers (assessed): (instrument, ((item, answer), ...)) pairs.",
+        default=(),
+    )
+    challenge: str | None = field("The personal challenge's id (challenge-...).", default=None)
+    note: str | None = field("Free text: what was organised, a remark.", default=None)
+    tie_with: str | None = field(
+        "With whom a tie is: a peer's pseudonym, or a short label of our own for someone "
+        "outside the group (tie-made, tie-ended).",
+        default=None,
+    )
+    tie: TieKind | None = field(
+        "Whether the tie is with a peer or outside (tie-...).", default=None
+    )
+    reason: ExitReason | None = field("Why the youth left the programme (exited).", default=None)
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks(msg("event on a youth's road")).fields(self)
+        needed = REQUIRED[self.kind]
+        allowed = needed | OPTIONAL.get(self.kind, frozenset())
+        for name in _PAYLOAD:
+            value = getattr(self, name)
+            given = value not in (None, ())
+            if name in needed and not given:
+                c.fail((name,), msg("a {kind} event needs {key!r}", kind=self.kind.value, key=name))
+            elif given and name not in allowed:
+                c.fail(
+                    (name,),
+                    msg("a {kind} event has no {key!r}", kind=self.kind.value, key=name),
+                )
+        c.that(
+            self.recorded_at.tzinfo is not None,
+            ("recorded_at",),
+            msg("recorded_at needs a time zone"),
+        )
+        if self.kind is EventKind.ASSESSED:
+            c.that(
+                bool(self.levels or self.answers),
+                ("levels",),
+                msg("an assessment holds levels, answers or both"),
+            )
+        c.done()
+
+    def payload(self) -> dict[str, Any]:
+        """The kind's own fields that are set, as plain values (for storing as JSON)."""
+        out: dict[str, Any] = {}
+        for name in _PAYLOAD:
+            value = getattr(self, name)
+            if value in (None, ()):
+                continue
+            if name == "levels":
+                value = [list(pair) for pair in value]
+            elif name == "answers":
+                value = [[inst, [list(a) for a in given]] for inst, given in value]
+            elif isinstance(value, enum.Enum):
+                value = value.value
+            out[name] = value
+        return out
+
+    @classmethod
+    def from_payload(
+        cls,
+        kind: str,
+        youth: str,
+        occurred: dt.date,
+        recorded_by: str,
+        recorded_at: dt.datetime,
+        event_id: str,
+        payload: Mapping[str, Any],
+    ) -> Event:
+        """The event stored with these columns and *payload* (as :meth:`payload` gives)."""
+        values = dict(payload)
+        if "levels" in values:
+            values["levels"] = tuple((d, int(v)) for d, v in values["levels"])
+        if "answers" in values:
+            values["answers"] = tuple(
+                (inst, tuple((int(n), a) for n, a in given)) for inst, given in values["answers"]
+            )
+        return cls(
+            kind=EventKind(kind),
+            youth=youth,
+            occurred=occurred,
+            recorded_by=recorded_by,
+            recorded_at=recorded_at,
+            id=event_id,
+            **values,
+        )

@@ -1,0 +1,307 @@
+"""The store: every event of every youth, appended and never changed, in an SQLite file.
+
+The file holds an append-only ``events`` table, the youths' personal data in a table of its
+own (``personal``), and a schema version that :func:`open_store` migrates forward. It is
+created readable by its owner only, written in WAL mode, and every call is one transaction: a
+batch of events is stored whole or not at all, and an event refused leaves the file as it
+was. An event's id makes importing the same event twice store it once. All SQL is in this
+module and kept portable, so another database can stand behind the same interface.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from joinus_method.errors import JoinUsError
+from joinus_method.messages import msg, os_reason
+from joinus_method.model.people import PersonalData
+
+from .events import FREE_TEXT, Event
+from .journey import YouthState, apply
+
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "open_store"]
+
+SCHEMA_VERSION = 2
+"""The version of the tables this library writes; older stores are migrated on opening."""
+
+# Each migration takes a store from the version before it to its own.
+_MIGRATIONS: Sequence[str] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        youth TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        occurred TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX events_by_youth ON events (youth, seq);
+    CREATE TABLE personal (
+        youth TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        born TEXT NOT NULL,
+        contact TEXT NOT NULL
+    );
+    """,
+    # 2: who asked to see which youth, and whether it was allowed.
+    """
+    CREATE TABLE access_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        viewer TEXT NOT NULL,
+        youth TEXT NOT NULL,
+        allowed INTEGER NOT NULL
+    );
+    """,
+)
+
+
+class StoreError(JoinUsError, RuntimeError):
+    """The store cannot be opened or written as asked."""
+
+
+def open_store(path: str | os.PathLike[str]) -> Store:
+    """Open the store at *path*, making it (readable by its owner only) when it does not
+    exist, and migrating an older one forward."""
+    target = Path(path)
+    if not target.exists():
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise StoreError(
+                msg("cannot make the store {path}: {why}", path=str(target), why=os_reason(exc))
+            ) from None
+    try:
+        connection = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute("PRAGMA busy_timeout=10000")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            msg("{path} is not a store: {why}", path=str(target), why=str(exc))
+        ) from None
+    store = Store(target, connection)
+    store._migrate()
+    return store
+
+
+class Store:
+    """An open store. Use :func:`open_store`; close it with :meth:`close` (or ``with``)."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the store; what was recorded stays."""
+        self._db.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self._transaction() as db:
+            version = self._version(db)
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    msg(
+                        "{path} was written by a newer joinus (store version {version}); this "
+                        "one reads up to version {known}",
+                        path=str(self.path),
+                        version=version,
+                        known=SCHEMA_VERSION,
+                    )
+                )
+            for number in range(version, SCHEMA_VERSION):
+                for statement in _statements(_MIGRATIONS[number]):
+                    db.execute(statement)
+            if version != SCHEMA_VERSION:
+                db.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(SCHEMA_VERSION),),
+                )
+
+    @staticmethod
+    def _version(db: sqlite3.Connection) -> int:
+        found = db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+        ).fetchone()
+        if found is None:
+            return 0
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    @property
+    def version(self) -> int:
+        """The schema version of the store."""
+        return self._version(self._db)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def record(self, events: Event | Iterable[Event]) -> int:
+        """Record *events* (one, or a batch) in one transaction; return how many were new.
+
+        Each event must follow from the youth's road so far (see
+        :mod:`joinus_method.tracking.journey`); an event whose id is already stored is
+        skipped. When any event is refused the whole batch is refused, with
+        :class:`~joinus_method.tracking.journey.EventRefused`, and nothing is stored.
+        """
+        batch = [events] if isinstance(events, Event) else list(events)
+        with self._transaction() as db:
+            known = self._known_ids(db, [e.id for e in batch])
+            states: dict[str, YouthState] = {}
+            new = []
+            for event in batch:
+                if event.id in known:
+                    continue
+                known.add(event.id)
+                state = states.get(event.youth) or self._state(db, event.youth)
+                states[event.youth] = apply(state, event, self._born(db, event.youth))
+                new.append(event)
+            db.executemany(
+                "INSERT INTO events (id, youth, kind, occurred, recorded_at, recorded_by, "
+                "payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [_row(e) for e in new],
+            )
+        return len(new)
+
+    def set_personal(self, data: PersonalData) -> None:
+        """Keep (or replace) the personal data of a youth, apart from their progress."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO personal (youth, name, born, contact) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (youth) DO UPDATE SET name = excluded.name, "
+                "born = excluded.born, contact = excluded.contact",
+                (data.youth, data.name, data.date_of_birth.isoformat(), data.contact),
+            )
+
+    def forget(self, youth: str) -> None:
+        """Erase the personal data of *youth* and the free text of their events, and clear
+        the erased bytes from the file; their pseudonymous progress stays."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM personal WHERE youth = ?", (youth,))
+            rows = db.execute(
+                "SELECT seq, payload FROM events WHERE youth = ?", (youth,)
+            ).fetchall()
+            for seq, payload in rows:
+                data = json.loads(payload)
+                if FREE_TEXT & data.keys():
+                    kept = {k: v for k, v in data.items() if k not in FREE_TEXT}
+                    db.execute("UPDATE events SET payload = ? WHERE seq = ?", (_json(kept), seq))
+        # The old pages may still hold the bytes: rewrite the file and empty the log.
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def events(self, youth: str | None = None) -> list[Event]:
+        """The recorded events (of *youth*, when given), in the order they were recorded."""
+        if youth is None:
+            rows = self._db.execute(_SELECT + " ORDER BY seq").fetchall()
+        else:
+            rows = self._db.execute(_SELECT + " WHERE youth = ? ORDER BY seq", (youth,)).fetchall()
+        return [_event(row) for row in rows]
+
+    def state(self, youth: str) -> YouthState:
+        """Where *youth* stands now, made from their events."""
+        return self._state(self._db, youth)
+
+    def youths(self) -> list[str]:
+        """Every youth with an event, in the order they first appear."""
+        rows = self._db.execute(
+            "SELECT youth FROM events GROUP BY youth ORDER BY MIN(seq)"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def personal(self, youth: str) -> PersonalData | None:
+        """The personal data of *youth*, or None (never given, or forgotten)."""
+        row = self._db.execute(
+            "SELECT name, born, contact FROM personal WHERE youth = ?", (youth,)
+        ).fetchone()
+        if row is None:
+            return None
+        return PersonalData(youth, row[0], dt.date.fromisoformat(row[1]), row[2])
+
+    def _known_ids(self, db: sqlite3.Connection, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            found.update(
+                r[0] for r in db.execute(f"SELECT id FROM events WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    def _state(self, db: sqlite3.Connection, youth: str) -> YouthState:
+        born = self._born(db, youth)
+        state = YouthState(youth)
+        for row in db.execute(_SELECT + " WHERE youth = ? ORDER BY seq", (youth,)):
+            state = apply(state, _event(row), born)
+        return state
+
+    @staticmethod
+    def _born(db: sqlite3.Connection, youth: str) -> dt.date | None:
+        row = db.execute("SELECT born FROM personal WHERE youth = ?", (youth,)).fetchone()
+        return dt.date.fromisoformat(row[0]) if row else None
+
+
+_SELECT = "SELECT id, youth, kind, occurred, recorded_at, recorded_by, payload FROM events"
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _row(event: Event) -> tuple[str, ...]:
+    return (
+        event.id,
+        event.youth,
+        event.kind.value,
+        event.occurred.isoformat(),
+        event.recorded_at.isoformat(),
+        event.recorded_by,
+        _json(event.payload()),
+    )
+
+
+def _event(row: Sequence[str]) -> Event:
+    event_id, youth, kind, occurred, recorded_at, recorded_by, payload = row
+    return Event.from_payload(
+        kind,
+        youth,
+        dt.date.fromisoformat(occurred),
+        recorded_by,
+        dt.datetime.fromisoformat(recorded_at),
+        event_id,
+        json.loads(payload),
+    )
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,163 @@
+"""The SQLite store: whole batches or nothing, each event once, private, forgetting for real."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from joinus_method.model.people import PersonalData
+from joinus_method.tracking.events import AttendanceStatus, ConsentBy, EventKind
+from joinus_method.tracking.journey import EventRefused, Stage, replay
+from joinus_method.tracking.store import SCHEMA_VERSION, StoreError, open_store
+from tests.tracking.roads import GROUP, attended, event, leaving, member
+
+NAME = "Sanne Verbeek-Oudshoorn"
+
+
+def files(path: Path, suffixes: tuple[str, ...] = ("", "-wal", "-shm")) -> dict[str, bytes]:
+    """The bytes of the store's file and of its WAL and shared-memory files."""
+    return {
+        suffix: Path(f"{path}{suffix}").read_bytes()
+        for suffix in suffixes
+        if Path(f"{path}{suffix}").exists()
+    }
+
+
+def stored(path: Path) -> dict[str, bytes]:
+    """The bytes that hold what is stored: the file and its WAL (the shared-memory file is
+    SQLite's index of the WAL and its locks, touched by every transaction)."""
+    return files(path, ("", "-wal"))
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "jongeren.sqlite"
+
+
+def test_made_readable_by_its_owner_only(path: Path) -> None:
+    """The store and its WAL and shared-memory files are private, whatever the umask."""
+    umask = os.umask(0o022)
+    try:
+        with open_store(path) as store:
+            store.record(member())
+            for suffix in ("", "-wal", "-shm"):
+                mode = stat.S_IMODE(os.stat(f"{path}{suffix}").st_mode)
+                assert mode == 0o600, (suffix, oct(mode))
+    finally:
+        os.umask(umask)
+
+
+def test_recorded_and_read_back_after_reopening(path: Path) -> None:
+    road = [*member(), attended(), *leaving()]
+    with open_store(path) as store:
+        assert store.record(road[:3]) == 3
+        for e in road[3:]:
+            assert store.record(e) == 1
+    with open_store(path) as store:
+        assert store.events() == road
+        assert store.events("y-abc") == road
+        assert store.youths() == ["y-abc"]
+        assert store.state("y-abc").stage is Stage.FOLLOWED_UP
+        assert store.version == SCHEMA_VERSION
+
+
+def test_the_same_events_imported_twice_are_stored_once(path: Path) -> None:
+    road = [*member(), attended()]
+    with open_store(path) as store:
+        assert store.record(road) == len(road)
+        assert store.record(road) == 0
+        assert store.record([*road, attended()]) == 1
+        assert len(store.events()) == len(road) + 1
+
+
+def test_a_refused_event_leaves_the_store_byte_for_byte(path: Path) -> None:
+    """A batch with one refused event is refused whole: the files do not change at all."""
+    with open_store(path) as store:
+        store.record(member())
+        before = stored(path)
+        bad = [attended(), event(EventKind.JOINED, group=GROUP), attended()]
+        with pytest.raises(EventRefused, match="cannot follow"):
+            store.record(bad)
+        assert stored(path) == before
+        assert len(store.events()) == len(member())
+
+
+def test_rebuilt_state_equals_the_state_kept_up_to_date(path: Path) -> None:
+    """The state made from all events at once equals the one made event by event."""
+    roads = {y: [*member(y), attended(y)] for y in ("y-a", "y-b", "y-c")}
+    with open_store(path) as store:
+        for step in range(len(roads["y-a"])):
+            store.record([road[step] for road in roads.values()])
+        rebuilt = replay(store.events())
+        assert {y: store.state(y) for y in roads} == rebuilt
+
+
+def test_under_16_without_a_parent_s_consent_nothing_is_stored(path: Path) -> None:
+    with open_store(path) as store:
+        store.set_personal(PersonalData("y-abc", NAME, dt.date(2007, 1, 1)))
+        store.record(member(consent=ConsentBy.YOUTH))
+        before = stored(path)
+        with pytest.raises(EventRefused, match="under 16"):
+            store.record(attended())
+        assert stored(path) == before
+
+
+def test_forgetting_leaves_no_trace_of_the_name(path: Path) -> None:
+    """After forget, the name and the free text are in none of the store's files; the
+    pseudonymous road stays."""
+    with open_store(path) as store:
+        store.set_personal(PersonalData("y-abc", NAME, dt.date(2003, 1, 1), "06-12345678"))
+        store.record([*member(), attended(status=AttendanceStatus.LATE)])
+        assert any(NAME.encode() in data for data in files(path).values())
+        store.forget("y-abc")
+        for suffix, data in files(path).items():
+            for secret in (NAME, "06-12345678", "Vindt muziek fijn."):
+                assert secret.encode() not in data, (suffix, secret)
+        assert store.personal("y-abc") is None
+        assert store.state("y-abc").stage is Stage.MEMBER
+        assert len(store.events("y-abc")) == len(member()) + 1
+
+
+def test_an_older_store_is_migrated(path: Path) -> None:
+    """A store written by the previous schema (version 1) opens, and is version 2 after."""
+    from joinus_method.tracking.store import _MIGRATIONS, _statements
+
+    db = sqlite3.connect(path)
+    for statement in _statements(_MIGRATIONS[0]):
+        db.execute(statement)
+    db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+    db.execute(
+        "INSERT INTO events (id, youth, kind, occurred, recorded_at, recorded_by, payload) "
+        "VALUES ('oud-1', 'y-oud', 'registered', '2021-01-04', "
+        "'2021-01-04T10:00:00+00:00', 'daan', '{}')"
+    )
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        assert store.version == 2
+        assert store.state("y-oud").stage is Stage.REGISTERED
+        names = {r[0] for r in store._db.execute("SELECT name FROM sqlite_master")}
+        assert "access_log" in names
+
+
+def test_a_store_from_a_newer_joinus_is_refused(path: Path) -> None:
+    with open_store(path):
+        pass
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="written by a newer joinus"):
+        open_store(path)
+
+
+def test_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "notities.sqlite"
+    path.write_bytes(b"Dit is geen database, maar een boodschappenlijst.\n" * 200)
+    with pytest.raises(StoreError, match="is not a store"):
+        open_store(path)
