@@ -112,6 +112,8 @@ class YouthState:
     stage: Stage = Stage.NEW
     group: str | None = None
     """The group the youth is placed in, waiting for, or a member of."""
+    member_since: dt.date | None = None
+    """The day the youth joined their group, while a member."""
     consent: ConsentBy | None = None
     """Who gave the consent on record, or None when there is none (or it was withdrawn)."""
     challenges: Mapping[str, EventKind] = attrs.field(factory=dict)
@@ -165,6 +167,19 @@ def apply(state: YouthState, event: Event, born: dt.date | None = None) -> Youth
         changes["group"] = event.group
     elif kind in (EventKind.JOINED, EventKind.LEFT, EventKind.ATTENDED):
         _check_group(state, event)
+        if kind is EventKind.JOINED:
+            changes["member_since"] = event.occurred
+        elif state.member_since is not None and event.occurred < state.member_since:
+            raise EventRefused(
+                msg(
+                    "youth {youth!r} joined group {group!r} on {since}, after {day}",
+                    youth=state.youth,
+                    group=state.group,
+                    since=state.member_since,
+                    day=event.occurred,
+                ),
+                event,
+            )
     elif kind in (
         EventKind.CHALLENGE_SET,
         EventKind.CHALLENGE_TRIED,
@@ -186,6 +201,7 @@ def apply(state: YouthState, event: Event, born: dt.date | None = None) -> Youth
         changes["ties"] = state.ties - {event.tie_with or ""}
     if kind is EventKind.LEFT:
         changes["group"] = None
+        changes["member_since"] = None
     return attrs.evolve(state, **changes)  # type: ignore[arg-type]
 
 

@@ -17,13 +17,17 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from joinus_method.errors import JoinUsError
 from joinus_method.messages import msg, os_reason
 from joinus_method.model.people import PersonalData
 
-from .events import FREE_TEXT, Event
-from .journey import YouthState, apply
+from .events import FREE_TEXT, Event, EventKind
+from .journey import EventRefused, YouthState, apply
+
+if TYPE_CHECKING:
+    from joinus_method.planning.schedule import PlannedSession, ProgramPlan
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "open_store"]
 
@@ -163,15 +167,22 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def record(self, events: Event | Iterable[Event]) -> int:
+    def record(self, events: Event | Iterable[Event], *, plan: ProgramPlan | None = None) -> int:
         """Record *events* (one, or a batch) in one transaction; return how many were new.
 
         Each event must follow from the youth's road so far (see
         :mod:`joinus_method.tracking.journey`); an event whose id is already stored is
-        skipped. When any event is refused the whole batch is refused, with
-        :class:`~joinus_method.tracking.journey.EventRefused`, and nothing is stored.
+        skipped. With *plan*, attendance must name a session of the plan (by its UID), of the
+        youth's group, on the day the event says. When any event is refused the whole batch is
+        refused, with :class:`~joinus_method.tracking.journey.EventRefused`, and nothing is
+        stored.
         """
         batch = [events] if isinstance(events, Event) else list(events)
+        if plan is not None:
+            sessions = {s.uid: s for s in plan.sessions}
+            for event in batch:
+                if event.kind is EventKind.ATTENDED:
+                    _check_session(event, sessions)
         with self._transaction() as db:
             known = self._known_ids(db, [e.id for e in batch])
             states: dict[str, YouthState] = {}
@@ -217,6 +228,48 @@ class Store:
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.execute("VACUUM")
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def log_access(self, viewer: str, youth: str, allowed: bool, at: dt.datetime) -> None:
+        """Note in the access log that *viewer* asked to see *youth*, and whether it was
+        allowed."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO access_log (at, viewer, youth, allowed) VALUES (?, ?, ?, ?)",
+                (at.isoformat(), viewer, youth, 1 if allowed else 0),
+            )
+
+    def access_log(self) -> list[tuple[dt.datetime, str, str, bool]]:
+        """Every access asked for: when, who, which youth, and whether it was allowed."""
+        rows = self._db.execute(
+            "SELECT at, viewer, youth, allowed FROM access_log ORDER BY seq"
+        ).fetchall()
+        return [(dt.datetime.fromisoformat(a), v, y, bool(ok)) for a, v, y, ok in rows]
+
+    def export(self, youth: str) -> dict[str, object]:
+        """Everything the store holds of *youth*, as plain JSON values: their personal data
+        and their events (the right of access)."""
+        data = self.personal(youth)
+        return {
+            "youth": youth,
+            "personal": None
+            if data is None
+            else {
+                "name": data.name,
+                "date_of_birth": data.date_of_birth.isoformat(),
+                "contact": data.contact,
+            },
+            "events": [
+                {
+                    "id": e.id,
+                    "kind": e.kind.value,
+                    "occurred": e.occurred.isoformat(),
+                    "recorded_at": e.recorded_at.isoformat(),
+                    "recorded_by": e.recorded_by,
+                    **e.payload(),
+                }
+                for e in self.events(youth)
+            ],
+        }
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -272,6 +325,30 @@ class Store:
 
 
 _SELECT = "SELECT id, youth, kind, occurred, recorded_at, recorded_by, payload FROM events"
+
+
+def _check_session(event: Event, sessions: dict[str, PlannedSession]) -> None:
+    """Refuse attendance for a session the plan does not hold, of another group or day."""
+    session = sessions.get(event.session_uid or "")
+    if session is None or session.series.id != event.group:
+        raise EventRefused(
+            msg(
+                "group {group!r} has no planned session {uid!r}",
+                group=event.group,
+                uid=event.session_uid,
+            ),
+            event,
+        )
+    if session.day != event.occurred:
+        raise EventRefused(
+            msg(
+                "session {uid!r} is on {day}, not {other}",
+                uid=event.session_uid,
+                day=session.day,
+                other=event.occurred,
+            ),
+            event,
+        )
 
 
 def _json(data: object) -> str:
