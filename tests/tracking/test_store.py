@@ -95,6 +95,8 @@ def test_rebuilt_state_equals_the_state_kept_up_to_date(path: Path) -> None:
             store.record([road[step] for road in roads.values()])
         rebuilt = replay(store.events())
         assert {y: store.state(y) for y in roads} == rebuilt
+        assert {y: store.rebuilt_state(y) for y in roads} == rebuilt
+        assert store.state("y-a").stage is Stage.MEMBER
 
 
 def test_under_16_without_a_parent_s_consent_nothing_is_stored(path: Path) -> None:
@@ -124,7 +126,8 @@ def test_forgetting_leaves_no_trace_of_the_name(path: Path) -> None:
 
 
 def test_an_older_store_is_migrated(path: Path) -> None:
-    """A store written by the previous schema (version 1) opens, and is version 2 after."""
+    """A store written by an earlier schema (version 1) opens, is brought to the current
+    version, and keeps each youth's state from the events it already held."""
     from joinus_method.tracking.store import _MIGRATIONS, _statements
 
     db = sqlite3.connect(path)
@@ -139,8 +142,9 @@ def test_an_older_store_is_migrated(path: Path) -> None:
     db.commit()
     db.close()
     with open_store(path) as store:
-        assert store.version == 2
+        assert store.version == SCHEMA_VERSION == 3
         assert store.state("y-oud").stage is Stage.REGISTERED
+        assert store.state("y-oud") == store.rebuilt_state("y-oud")
         names = {r[0] for r in store._db.execute("SELECT name FROM sqlite_master")}
         assert "access_log" in names
 

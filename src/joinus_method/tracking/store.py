@@ -17,21 +17,21 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from joinus_method.errors import JoinUsError
 from joinus_method.messages import msg, os_reason
 from joinus_method.model.people import PersonalData
 
-from .events import FREE_TEXT, Event, EventKind
-from .journey import EventRefused, YouthState, apply
+from .events import FREE_TEXT, ConsentBy, Event, EventKind
+from .journey import EventRefused, Stage, YouthState, apply
 
 if TYPE_CHECKING:
     from joinus_method.planning.schedule import PlannedSession, ProgramPlan
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "open_store"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the tables this library writes; older stores are migrated on opening."""
 
 # Each migration takes a store from the version before it to its own.
@@ -65,6 +65,10 @@ _MIGRATIONS: Sequence[str] = (
         youth TEXT NOT NULL,
         allowed INTEGER NOT NULL
     );
+    """,
+    # 3: each youth's state, kept up to date event by event (filled from the events).
+    """
+    CREATE TABLE states (youth TEXT PRIMARY KEY, state TEXT NOT NULL);
     """,
 )
 
@@ -143,6 +147,8 @@ class Store:
             for number in range(version, SCHEMA_VERSION):
                 for statement in _statements(_MIGRATIONS[number]):
                     db.execute(statement)
+                if number + 1 == 3:
+                    self._keep_states(db)
             if version != SCHEMA_VERSION:
                 db.execute(
                     "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
@@ -185,19 +191,25 @@ class Store:
                     _check_session(event, sessions)
         with self._transaction() as db:
             known = self._known_ids(db, [e.id for e in batch])
-            states: dict[str, YouthState] = {}
+            states = self._kept_states(db, {e.youth for e in batch})
+            births = self._births(db, set(states))
             new = []
             for event in batch:
                 if event.id in known:
                     continue
                 known.add(event.id)
-                state = states.get(event.youth) or self._state(db, event.youth)
-                states[event.youth] = apply(state, event, self._born(db, event.youth))
+                states[event.youth] = apply(states[event.youth], event, births.get(event.youth))
                 new.append(event)
             db.executemany(
                 "INSERT INTO events (id, youth, kind, occurred, recorded_at, recorded_by, "
                 "payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [_row(e) for e in new],
+            )
+            changed = {e.youth for e in new}
+            db.executemany(
+                "INSERT INTO states (youth, state) VALUES (?, ?) "
+                "ON CONFLICT (youth) DO UPDATE SET state = excluded.state",
+                [(y, _json(_state_data(states[y]))) for y in sorted(changed)],
             )
         return len(new)
 
@@ -282,7 +294,11 @@ class Store:
         return [_event(row) for row in rows]
 
     def state(self, youth: str) -> YouthState:
-        """Where *youth* stands now, made from their events."""
+        """Where *youth* stands now, as kept up to date event by event."""
+        return self._kept_states(self._db, {youth})[youth]
+
+    def rebuilt_state(self, youth: str) -> YouthState:
+        """Where *youth* stands now, made again from all their events."""
         return self._state(self._db, youth)
 
     def youths(self) -> list[str]:
@@ -322,6 +338,40 @@ class Store:
     def _born(db: sqlite3.Connection, youth: str) -> dt.date | None:
         row = db.execute("SELECT born FROM personal WHERE youth = ?", (youth,)).fetchone()
         return dt.date.fromisoformat(row[0]) if row else None
+
+    @staticmethod
+    def _births(db: sqlite3.Connection, youths: set[str]) -> dict[str, dt.date]:
+        found: dict[str, dt.date] = {}
+        ordered = sorted(youths)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for youth, born in db.execute(
+                f"SELECT youth, born FROM personal WHERE youth IN ({marks})", chunk
+            ):
+                found[youth] = dt.date.fromisoformat(born)
+        return found
+
+    @staticmethod
+    def _kept_states(db: sqlite3.Connection, youths: set[str]) -> dict[str, YouthState]:
+        found = {y: YouthState(y) for y in youths}
+        ordered = sorted(youths)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for youth, state in db.execute(
+                f"SELECT youth, state FROM states WHERE youth IN ({marks})", chunk
+            ):
+                found[youth] = _state_from(youth, json.loads(state))
+        return found
+
+    def _keep_states(self, db: sqlite3.Connection) -> None:
+        """Fill the kept states from the events (when migrating to version 3)."""
+        youths = [r[0] for r in db.execute("SELECT DISTINCT youth FROM events")]
+        db.executemany(
+            "INSERT INTO states (youth, state) VALUES (?, ?)",
+            [(y, _json(_state_data(self._state(db, y)))) for y in youths],
+        )
 
 
 _SELECT = "SELECT id, youth, kind, occurred, recorded_at, recorded_by, payload FROM events"
@@ -377,6 +427,32 @@ def _event(row: Sequence[str]) -> Event:
         dt.datetime.fromisoformat(recorded_at),
         event_id,
         json.loads(payload),
+    )
+
+
+def _state_data(state: YouthState) -> dict[str, object]:
+    return {
+        "stage": state.stage.value,
+        "group": state.group,
+        "member_since": state.member_since.isoformat() if state.member_since else None,
+        "consent": state.consent.value if state.consent else None,
+        "challenges": {k: v.value for k, v in state.challenges.items()},
+        "ties": sorted(state.ties),
+        "events": state.events,
+    }
+
+
+def _state_from(youth: str, data: dict[str, Any]) -> YouthState:
+    since = data["member_since"]
+    return YouthState(
+        youth,
+        Stage(data["stage"]),
+        data["group"],
+        dt.date.fromisoformat(since) if since else None,
+        ConsentBy(data["consent"]) if data["consent"] else None,
+        {k: EventKind(v) for k, v in data["challenges"].items()},
+        frozenset(data["ties"]),
+        data["events"],
     )
 
 
