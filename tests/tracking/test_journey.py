@@ -143,3 +143,9 @@ class TestEventValues:
     def test_an_assessment_holds_something(self) -> None:
         with pytest.raises(InvalidValue, match="levels, answers or both"):
             event(EventKind.ASSESSED, rater="daan")
+
+
+def test_a_tie_with_oneself_is_refused() -> None:
+    state = replay(member())["y-abc"]
+    with pytest.raises(EventRefused, match="tie with themselves"):
+        apply(state, tie("y-abc", "y-abc"))

@@ -187,6 +187,11 @@ def apply(state: YouthState, event: Event, born: dt.date | None = None) -> Youth
     ):
         changes["challenges"] = _challenge(state, event)
     elif kind is EventKind.TIE_MADE:
+        if event.tie_with == state.youth:
+            raise EventRefused(
+                msg("youth {youth!r} cannot have a tie with themselves", youth=state.youth),
+                event,
+            )
         changes["ties"] = state.ties | {event.tie_with or ""}
     elif kind is EventKind.TIE_ENDED:
         if event.tie_with not in state.ties:
