@@ -5,7 +5,9 @@ store, one batch per youth (their whole road so far, as an import from another s
 it; each batch one transaction, checked against the youth's road), against a bare
 ``sqlite3.executemany`` of the same rows into a plain table, a transaction per youth too, in
 the same run. Only the writing is timed: the events are made the same way for both. Target:
-2x or less. Peak memory of the whole run is printed against 300 MB.
+2x or less. Then the signals and the progress of every youth as of one date, read from the
+store, against one bare SQL pass that reads the same rows (target: 3x or less). Peak memory of
+the whole run is printed against 300 MB.
 
 Run: ``python benchmarks/bench_store.py`` (``--youths N`` for a smaller run).
 """
@@ -23,6 +25,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from common import national_program
+
+from joinus_method import Program
+from joinus_method.documents.bundled import load_bundled
+from joinus_method.model.curriculum import Curriculum
+from joinus_method.model.framework import ProgressFramework
+from joinus_method.planning.schedule import PlannedSession, ProgramPlan, plan_program
 from joinus_method.tracking.events import (
     AttendanceStatus,
     ConsentBy,
@@ -31,19 +40,43 @@ from joinus_method.tracking.events import (
     IntakeOutcome,
     SignalSource,
 )
+from joinus_method.tracking.progress import progress_of_all
+from joinus_method.tracking.signals import signals
 from joinus_method.tracking.store import open_store
 
+_FRAMEWORK = load_bundled("zelfredzaamheid")
+assert isinstance(_FRAMEWORK, ProgressFramework)
+FRAMEWORK: ProgressFramework = _FRAMEWORK
+CURRICULA: dict[str, Curriculum] = {}
+for _name in ("werkerstraining", "groepsavonden", "webinar-bewustwording"):
+    _found = load_bundled(_name)
+    assert isinstance(_found, Curriculum)
+    CURRICULA[_name] = _found
+
 IMPORT_TARGET = 2.0
+READ_TARGET = 3.0
+AS_OF = dt.date(2025, 6, 30)
 MEMORY_TARGET_MB = 300
 STAMP = dt.datetime(2025, 6, 30, 12, tzinfo=dt.UTC)
 STATUSES = list(AttendanceStatus)
 
 
-def road(n: int, sessions: int, assessments: int) -> list[Event]:
-    """Youth *n*'s road: signalled to member, *sessions* attendances and *assessments*."""
+DOMAINS = (
+    "positieve-ervaringen",
+    "inzicht-oorzaken",
+    "realistisch-zelfbeeld",
+    "sociale-vaardigheden",
+    "eigen-netwerk",
+)
+ANSWERS = ("ja", "min-of-meer", "nee")
+
+
+def road(n: int, sessions: list[PlannedSession], assessments: int) -> list[Event]:
+    """Youth *n*'s road: signalled to member of the group of *sessions*, present or not at
+    each of them, and *assessments* assessments with levels and a DJG-6."""
     youth = f"y-{n:06d}"
-    group = f"groep-{n // 15}"
-    day = dt.date(2024, 9, 2)
+    group = sessions[0].series.id
+    day = sessions[0].day - dt.timedelta(weeks=2)
     common = {"youth": youth, "recorded_by": "werker", "recorded_at": STAMP}
     events = [
         Event(
@@ -61,17 +94,17 @@ def road(n: int, sessions: int, assessments: int) -> list[Event]:
             EventKind.CONSENT_GIVEN, occurred=day, id=f"{youth}-c", by=ConsentBy.PARENT, **common
         ),
         Event(EventKind.PLACED, occurred=day, id=f"{youth}-p", group=group, **common),
-        Event(EventKind.JOINED, occurred=day, id=f"{youth}-j", group=group, **common),
+        Event(EventKind.JOINED, occurred=sessions[0].day, id=f"{youth}-j", group=group, **common),
     ]
-    for k in range(sessions):
+    for k, session in enumerate(sessions):
         events.append(
             Event(
                 EventKind.ATTENDED,
-                occurred=day + dt.timedelta(weeks=2 * k),
+                occurred=session.day,
                 id=f"{youth}-a{k}",
                 group=group,
-                session_uid=f"p.group.{group}.r0.s{k}@joinus-method",
-                status=STATUSES[(n + k) % 4],
+                session_uid=session.uid,
+                status=STATUSES[(n * 7 + k // 2) % 4],
                 **common,
             )
         )
@@ -79,23 +112,26 @@ def road(n: int, sessions: int, assessments: int) -> list[Event]:
         events.append(
             Event(
                 EventKind.ASSESSED,
-                occurred=day + dt.timedelta(weeks=12 * (k + 1)),
+                occurred=sessions[0].day + dt.timedelta(weeks=12 * k),
                 id=f"{youth}-e{k}",
                 rater="werker",
-                levels=tuple((f"domein-{d}", 2 + (k + d) % 3) for d in range(5)),
-                answers=(
-                    ("djg-6", tuple((i, "ja" if (i + k) % 2 else "nee") for i in range(1, 7))),
-                ),
+                levels=tuple((d, 2 + (n + k + i) % 3) for i, d in enumerate(DOMAINS)),
+                answers=(("djg-6", tuple((i, ANSWERS[(n + i + k) % 3]) for i in range(1, 7))),),
                 **common,
             )
         )
     return events
 
 
-def roads(youths: int, attendances: int, assessments: int) -> Iterator[list[Event]]:
+def roads(
+    plan: ProgramPlan, youths: int, attendances: int, assessments: int
+) -> Iterator[list[Event]]:
+    """The youths' roads, fifteen per group, in the order a batch import sends them."""
+    plans = plan.plans
     for n in range(youths):
-        sessions = attendances // youths + (1 if n < attendances % youths else 0)
+        count = attendances // youths + (1 if n < attendances % youths else 0)
         tests = assessments // youths + (1 if n < assessments % youths else 0)
+        sessions = list(plans[n // 15 % len(plans)].sessions[:count])
         yield road(n, sessions, tests)
 
 
@@ -115,7 +151,7 @@ def as_rows(batch: list[Event]) -> list[tuple[str, ...]]:
     ]
 
 
-def bare(path: Path, youths: int, attendances: int, assessments: int) -> float:
+def bare(path: Path, plan: ProgramPlan, youths: int, attendances: int, assessments: int) -> float:
     """Insert the same rows into a plain table with executemany, a transaction per youth;
     only the inserts are timed."""
     db = sqlite3.connect(path, isolation_level=None)
@@ -125,7 +161,7 @@ def bare(path: Path, youths: int, attendances: int, assessments: int) -> float:
         "recorded_by TEXT, payload TEXT)"
     )
     elapsed = 0.0
-    for batch in roads(youths, attendances, assessments):
+    for batch in roads(plan, youths, attendances, assessments):
         rows = as_rows(batch)
         start = time.perf_counter()
         db.execute("BEGIN")
@@ -136,16 +172,38 @@ def bare(path: Path, youths: int, attendances: int, assessments: int) -> float:
     return elapsed
 
 
-def ours(path: Path, youths: int, attendances: int, assessments: int) -> tuple[float, int]:
+def ours(
+    path: Path, plan: ProgramPlan, youths: int, attendances: int, assessments: int
+) -> tuple[float, int]:
     """Record the same events in a new store, a batch per youth; only record() is timed."""
     elapsed = 0.0
     events = 0
     with open_store(path) as store:
-        for batch in roads(youths, attendances, assessments):
+        for batch in roads(plan, youths, attendances, assessments):
             start = time.perf_counter()
             events += store.record(batch)
             elapsed += time.perf_counter() - start
     return elapsed, events
+
+
+def signals_and_progress(
+    store_path: Path, bare_path: Path, program: Program, plan: ProgramPlan
+) -> tuple[float, float, tuple[int, int]]:
+    """Time the signals and the progress of every youth as of one date, from the store,
+    and one bare SQL pass reading the same rows from the plain table."""
+    start = time.perf_counter()
+    with open_store(store_path) as store:
+        events = store.events()
+        found = signals(events, program, plan, FRAMEWORK, AS_OF)
+        progress = progress_of_all(events, FRAMEWORK, AS_OF)
+    taken = time.perf_counter() - start
+    db = sqlite3.connect(bare_path)
+    start = time.perf_counter()
+    rows = db.execute("SELECT * FROM events ORDER BY youth").fetchall()
+    baseline = time.perf_counter() - start
+    db.close()
+    assert len(rows) == len(events)
+    return taken, baseline, (len(found), len(progress))
 
 
 def main(argv: list[str]) -> int:
@@ -159,9 +217,15 @@ def main(argv: list[str]) -> int:
         f"importing {youths:,} youths ({attendances:,} attendances, {assessments:,} "
         "assessments), one batch per youth, into a new store and into a plain table"
     )
+    program = national_program(max(1, youths // 15))
+    plan = plan_program(program, CURRICULA, until=dt.date(2026, 8, 31))
     with tempfile.TemporaryDirectory() as folder:
-        baseline = bare(Path(folder) / "bare.sqlite", youths, attendances, assessments)
-        taken, events = ours(Path(folder) / "store.sqlite", youths, attendances, assessments)
+        baseline = bare(Path(folder) / "bare.sqlite", plan, youths, attendances, assessments)
+        store_path = Path(folder) / "store.sqlite"
+        taken, events = ours(store_path, plan, youths, attendances, assessments)
+        read_taken, read_baseline, found = signals_and_progress(
+            store_path, Path(folder) / "bare.sqlite", program, plan
+        )
     ratio = taken / baseline
     ok = ratio <= IMPORT_TARGET
     print(
@@ -169,13 +233,20 @@ def main(argv: list[str]) -> int:
         f"{baseline:.1f} s, ratio {ratio:.2f}x (target <= {IMPORT_TARGET:g}x)  "
         f"{'ok' if ok else 'MISSED'}"
     )
+    read_ratio = read_taken / read_baseline
+    read_ok = read_ratio <= READ_TARGET
+    print(
+        f"  signals ({found[0]:,}) and progress ({found[1]:,} youths) as of {AS_OF}: "
+        f"{read_taken:.1f} s, one bare SQL pass over the same rows {read_baseline:.2f} s, "
+        f"ratio {read_ratio:.1f}x (target <= {READ_TARGET:g}x)  {'ok' if read_ok else 'MISSED'}"
+    )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     memory_ok = peak <= MEMORY_TARGET_MB
     print(
         f"  peak memory of the run: {peak:.0f} MB (target <= {MEMORY_TARGET_MB} MB)  "
         f"{'ok' if memory_ok else 'MISSED'}"
     )
-    return 0 if ok and memory_ok else 1
+    return 0 if ok and read_ok and memory_ok else 1
 
 
 if __name__ == "__main__":

@@ -257,20 +257,39 @@ class Event:
         event_id: str,
         payload: Mapping[str, Any],
     ) -> Event:
-        """The event stored with these columns and *payload* (as :meth:`payload` gives)."""
-        values = dict(payload)
-        if "levels" in values:
-            values["levels"] = tuple((d, int(v)) for d, v in values["levels"])
-        if "answers" in values:
-            values["answers"] = tuple(
-                (inst, tuple((int(n), a) for n, a in given)) for inst, given in values["answers"]
-            )
-        return cls(
-            kind=EventKind(kind),
-            youth=youth,
-            occurred=occurred,
-            recorded_by=recorded_by,
-            recorded_at=recorded_at,
-            id=event_id,
-            **values,
-        )
+        """The event stored with these columns and *payload* (as :meth:`payload` gives).
+
+        The store checked the event when it was recorded, so it is made again without the
+        checks: reading a store back costs no validation.
+        """
+        values: dict[str, Any] = {
+            "kind": EventKind(kind),
+            "youth": youth,
+            "occurred": occurred,
+            "recorded_by": recorded_by,
+            "recorded_at": recorded_at,
+            "id": event_id,
+        }
+        for name, value in payload.items():
+            if name == "levels":
+                value = tuple((d, int(v)) for d, v in value)
+            elif name == "answers":
+                value = tuple((inst, tuple((int(n), a) for n, a in given)) for inst, given in value)
+            elif name in _ENUMS:
+                value = _ENUMS[name](value)
+            values[name] = value
+        event = object.__new__(cls)
+        for attribute in _FIELDS:
+            object.__setattr__(event, attribute.name, values.get(attribute.name, attribute.default))
+        return event
+
+
+_FIELDS = attrs.fields(Event)
+_ENUMS: Mapping[str, type[enum.Enum]] = {
+    "source": SignalSource,
+    "outcome": IntakeOutcome,
+    "by": ConsentBy,
+    "status": AttendanceStatus,
+    "tie": TieKind,
+    "reason": ExitReason,
+}
