@@ -24,15 +24,19 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert install_and_test in ci
 
 
-def test_python_examples_run() -> None:
+def test_python_examples_run(tmp_path: Path) -> None:
     """Every Python block of the README runs without error and prints, line by line, what
-    the comments of its print() calls say."""
+    the comments of its print() calls say (in a folder of its own: one makes a store)."""
     examples = [body for lang, body in BLOCKS if lang == "python"]
     assert examples
     shown = 0
     for code in examples:
         done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=tmp_path,
         )
         assert done.returncode == 0, done.stderr
         said = [
