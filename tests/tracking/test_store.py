@@ -142,7 +142,7 @@ def test_an_older_store_is_migrated(path: Path) -> None:
     db.commit()
     db.close()
     with open_store(path) as store:
-        assert store.version == SCHEMA_VERSION == 3
+        assert store.version == SCHEMA_VERSION == 4
         assert store.state("y-oud").stage is Stage.REGISTERED
         assert store.state("y-oud") == store.rebuilt_state("y-oud")
         names = {r[0] for r in store._db.execute("SELECT name FROM sqlite_master")}
@@ -165,3 +165,28 @@ def test_not_a_store(tmp_path: Path) -> None:
     path.write_bytes(b"Dit is geen database, maar een boodschappenlijst.\n" * 200)
     with pytest.raises(StoreError, match="is not a store"):
         open_store(path)
+
+
+def test_nothing_new_of_a_youth_who_was_forgotten(path: Path) -> None:
+    """After forget, no event and no personal data of the youth is taken any more: the
+    under-16 rule cannot be lost with the date of birth."""
+    with open_store(path) as store:
+        store.set_personal(PersonalData("y-abc", NAME, dt.date(2007, 1, 1)))
+        store.record(member(consent=ConsentBy.PARENT))
+        store.forget("y-abc")
+        with pytest.raises(EventRefused, match="was forgotten"):
+            store.record(attended())
+        with pytest.raises(StoreError, match="was forgotten"):
+            store.set_personal(PersonalData("y-abc", NAME, dt.date(2007, 1, 1)))
+
+
+def test_a_date_of_birth_that_would_make_stored_progress_unlawful(path: Path) -> None:
+    """Progress stored with a youth's own consent stays lawful: a date of birth that makes
+    them under 16 then is refused, and the kept state still equals the rebuilt one."""
+    with open_store(path) as store:
+        store.record([*member(consent=ConsentBy.YOUTH), attended()])
+        with pytest.raises(EventRefused, match="under 16"):
+            store.set_personal(PersonalData("y-abc", NAME, dt.date(2007, 1, 1)))
+        assert store.personal("y-abc") is None
+        assert store.state("y-abc") == store.rebuilt_state("y-abc")
+        store.set_personal(PersonalData("y-abc", NAME, dt.date(2001, 1, 1)))

@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "open_store"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The version of the tables this library writes; older stores are migrated on opening."""
 
 # Each migration takes a store from the version before it to its own.
@@ -70,11 +71,33 @@ _MIGRATIONS: Sequence[str] = (
     """
     CREATE TABLE states (youth TEXT PRIMARY KEY, state TEXT NOT NULL);
     """,
+    # 4: the youths forgotten: nothing new is recorded of them.
+    """
+    CREATE TABLE forgotten (youth TEXT PRIMARY KEY);
+    """,
 )
 
 
 class StoreError(JoinUsError, RuntimeError):
     """The store cannot be opened or written as asked."""
+
+
+BUSY_SECONDS = 10
+"""How long a call waits for another writer before it gives up."""
+
+
+def _wal(connection: sqlite3.Connection, target: Path) -> None:
+    """Put the store in WAL mode, waiting while another process does the same."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            locked = "locked" in str(exc) or "busy" in str(exc)
+            if not locked or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def open_store(path: str | os.PathLike[str]) -> Store:
@@ -91,10 +114,24 @@ def open_store(path: str | os.PathLike[str]) -> Store:
                 msg("cannot make the store {path}: {why}", path=str(target), why=os_reason(exc))
             ) from None
     try:
-        connection = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
-        connection.execute("PRAGMA journal_mode=WAL")
+        connection = sqlite3.connect(
+            target, isolation_level=None, check_same_thread=False, timeout=BUSY_SECONDS
+        )
+        _wal(connection, target)
         connection.execute("PRAGMA foreign_keys=ON")
-        connection.execute("PRAGMA busy_timeout=10000")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StoreError(
+                msg(
+                    "{path} is in use by another program and stayed locked for {seconds} "
+                    "seconds: try again",
+                    path=str(target),
+                    seconds=BUSY_SECONDS,
+                )
+            ) from None
+        raise StoreError(
+            msg("{path} is not a store: {why}", path=str(target), why=str(exc))
+        ) from None
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             msg("{path} is not a store: {why}", path=str(target), why=str(exc))
@@ -191,6 +228,12 @@ class Store:
                     _check_session(event, sessions)
         with self._transaction() as db:
             known = self._known_ids(db, [e.id for e in batch])
+            first_of: dict[str, Event] = {}
+            for event in batch:
+                if event.id not in known:
+                    first_of.setdefault(event.youth, event)
+            for youth, event in first_of.items():
+                self._refuse_forgotten(db, youth, event)
             states = self._kept_states(db, {e.youth for e in batch})
             births = self._births(db, set(states))
             new = []
@@ -214,8 +257,17 @@ class Store:
         return len(new)
 
     def set_personal(self, data: PersonalData) -> None:
-        """Keep (or replace) the personal data of a youth, apart from their progress."""
+        """Keep (or replace) the personal data of a youth, apart from their progress.
+
+        Refused, with :class:`~joinus_method.tracking.journey.EventRefused`, when the date
+        of birth would make progress already stored unlawful (under 16 without a parent's
+        consent), and for a youth who was forgotten.
+        """
         with self._transaction() as db:
+            self._refuse_forgotten(db, data.youth)
+            state = YouthState(data.youth)
+            for row in db.execute(_SELECT + " WHERE youth = ? ORDER BY seq", (data.youth,)):
+                state = apply(state, _event(row), data.date_of_birth)
             db.execute(
                 "INSERT INTO personal (youth, name, born, contact) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (youth) DO UPDATE SET name = excluded.name, "
@@ -228,6 +280,10 @@ class Store:
         the erased bytes from the file; their pseudonymous progress stays."""
         with self._transaction() as db:
             db.execute("DELETE FROM personal WHERE youth = ?", (youth,))
+            db.execute(
+                "INSERT INTO forgotten (youth) VALUES (?) ON CONFLICT (youth) DO NOTHING",
+                (youth,),
+            )
             rows = db.execute(
                 "SELECT seq, payload FROM events WHERE youth = ?", (youth,)
             ).fetchall()
@@ -338,6 +394,16 @@ class Store:
     def _born(db: sqlite3.Connection, youth: str) -> dt.date | None:
         row = db.execute("SELECT born FROM personal WHERE youth = ?", (youth,)).fetchone()
         return dt.date.fromisoformat(row[0]) if row else None
+
+    @staticmethod
+    def _refuse_forgotten(db: sqlite3.Connection, youth: str, event: Event | None = None) -> None:
+        found = db.execute("SELECT 1 FROM forgotten WHERE youth = ?", (youth,)).fetchone()
+        if found is None:
+            return
+        message = msg("youth {youth!r} was forgotten: nothing new is recorded", youth=youth)
+        if event is None:
+            raise StoreError(message)
+        raise EventRefused(message, event)
 
     @staticmethod
     def _births(db: sqlite3.Connection, youths: set[str]) -> dict[str, dt.date]:
