@@ -279,12 +279,14 @@ class Event:
                 value = _ENUMS[name](value)
             values[name] = value
         event = object.__new__(cls)
-        for attribute in _FIELDS:
-            object.__setattr__(event, attribute.name, values.get(attribute.name, attribute.default))
+        put = object.__setattr__
+        get = values.get
+        for name, default in _DEFAULTS:
+            put(event, name, get(name, default))
         return event
 
 
-_FIELDS = attrs.fields(Event)
+_DEFAULTS = tuple((a.name, a.default) for a in attrs.fields(Event))
 _ENUMS: Mapping[str, type[enum.Enum]] = {
     "source": SignalSource,
     "outcome": IntakeOutcome,
