@@ -190,3 +190,23 @@ def test_a_date_of_birth_that_would_make_stored_progress_unlawful(path: Path) ->
         assert store.personal("y-abc") is None
         assert store.state("y-abc") == store.rebuilt_state("y-abc")
         store.set_personal(PersonalData("y-abc", NAME, dt.date(2001, 1, 1)))
+
+
+def test_an_id_stored_with_other_contents_is_refused(path: Path) -> None:
+    """The same id with other contents is not the same event: refused, nothing stored; the
+    very same event again is skipped, also after the youth's free text was forgotten."""
+    import attrs
+
+    road = member()
+    with open_store(path) as store:
+        store.record(road)
+        before = stored(path)
+        changed = attrs.evolve(road[-1], occurred=dt.date(2021, 5, 25))
+        with pytest.raises(EventRefused, match="already stored with other contents"):
+            store.record([attended(), changed])
+        assert stored(path) == before
+        twice = attended()
+        with pytest.raises(EventRefused, match="already stored with other contents"):
+            store.record([twice, attrs.evolve(twice, status=AttendanceStatus.LATE)])
+        store.forget("y-abc")
+        assert store.record(road) == 0

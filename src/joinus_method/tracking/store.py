@@ -227,7 +227,9 @@ class Store:
                 if event.kind is EventKind.ATTENDED:
                     _check_session(event, sessions)
         with self._transaction() as db:
-            known = self._known_ids(db, [e.id for e in batch])
+            stored = self._known_rows(db, [e.id for e in batch])
+            self._refuse_conflicts(db, batch, stored)
+            known = set(stored)
             first_of: dict[str, Event] = {}
             for event in batch:
                 if event.id not in known:
@@ -373,15 +375,47 @@ class Store:
             return None
         return PersonalData(youth, row[0], dt.date.fromisoformat(row[1]), row[2])
 
-    def _known_ids(self, db: sqlite3.Connection, ids: list[str]) -> set[str]:
-        found: set[str] = set()
+    def _known_rows(self, db: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[str, ...]]:
+        """The stored rows of the events with these ids, by id."""
+        found: dict[str, tuple[str, ...]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join("?" * len(chunk))
-            found.update(
-                r[0] for r in db.execute(f"SELECT id FROM events WHERE id IN ({marks})", chunk)
-            )
+            for row in db.execute(
+                "SELECT id, youth, kind, occurred, recorded_at, recorded_by, payload "
+                f"FROM events WHERE id IN ({marks})",
+                chunk,
+            ):
+                found[row[0]] = tuple(row)
         return found
+
+    def _refuse_conflicts(
+        self, db: sqlite3.Connection, batch: list[Event], stored: dict[str, tuple[str, ...]]
+    ) -> None:
+        """Refuse an event whose id is already stored, or given before in *batch*, with
+        other contents: a correction is a new event, never a change."""
+        seen = dict(stored)
+        forgotten: dict[str, bool] = {}
+        for event in batch:
+            row = _row(event)
+            before = seen.setdefault(event.id, row)
+            if before == row:
+                continue
+            if event.youth not in forgotten:
+                forgotten[event.youth] = (
+                    db.execute("SELECT 1 FROM forgotten WHERE youth = ?", (event.youth,)).fetchone()
+                    is not None
+                )
+            if forgotten[event.youth] and before == _row(event, without_free_text=True):
+                continue
+            raise EventRefused(
+                msg(
+                    "event {id!r} is already stored with other contents: a correction is a "
+                    "new event, with an id of its own",
+                    id=event.id,
+                ),
+                event,
+            )
 
     def _state(self, db: sqlite3.Connection, youth: str) -> YouthState:
         born = self._born(db, youth)
@@ -471,7 +505,10 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _row(event: Event) -> tuple[str, ...]:
+def _row(event: Event, *, without_free_text: bool = False) -> tuple[str, ...]:
+    payload = event.payload()
+    if without_free_text:
+        payload = {k: v for k, v in payload.items() if k not in FREE_TEXT}
     return (
         event.id,
         event.youth,
@@ -479,7 +516,7 @@ def _row(event: Event) -> tuple[str, ...]:
         event.occurred.isoformat(),
         event.recorded_at.isoformat(),
         event.recorded_by,
-        _json(event.payload()),
+        _json(payload),
     )
 
 
