@@ -149,3 +149,22 @@ def test_a_tie_with_oneself_is_refused() -> None:
     state = replay(member())["y-abc"]
     with pytest.raises(EventRefused, match="tie with themselves"):
         apply(state, tie("y-abc", "y-abc"))
+
+
+def test_consent_after_the_exit_and_nothing_to_withdraw() -> None:
+    """Consent withdrawn after leaving can be given again for the follow-up measurement;
+    withdrawing with none on record is refused; the exit ends the youth's group."""
+    road = [
+        *member(),
+        *leaving()[:2],
+        event(EventKind.CONSENT_WITHDRAWN, by=ConsentBy.YOUTH),
+    ]
+    state = replay(road)["y-abc"]
+    assert (state.stage, state.group, state.consent) == (Stage.EXITED, None, None)
+    with pytest.raises(EventRefused, match="no consent on record to withdraw"):
+        apply(state, event(EventKind.CONSENT_WITHDRAWN, by=ConsentBy.YOUTH))
+    assessed = event(EventKind.ASSESSED, rater="daan", levels=(("eigen-netwerk", 4),))
+    with pytest.raises(EventRefused, match="no consent on record"):
+        apply(state, assessed)
+    again = apply(state, event(EventKind.CONSENT_GIVEN, by=ConsentBy.YOUTH))
+    assert apply(again, assessed).events == again.events + 1

@@ -81,7 +81,7 @@ STAGE_OF = {
     "exited": Stage.EXITED,
     "followed-up": Stage.FOLLOWED_UP,
 }
-# Registered and not yet exited: consent may be given, and the programme may be left from here.
+# Registered and not yet exited: the programme may be left from here (and consent given).
 IN_CARE = frozenset({"registered", "turned-away", "admitted", "waiting", "placed", "member", "out"})
 # Taken in by the intake and not yet exited.
 TAKEN_IN = frozenset({"admitted", "waiting", "placed", "member", "out"})
@@ -92,8 +92,8 @@ WHEN: dict[EventKind, frozenset[str]] = {
     K.SIGNALLED: frozenset({"new"}),  # a youth is signalled once, before anything else
     K.REGISTERED: frozenset({"new", "signalled"}),  # signalling is not required
     K.INTAKE_HELD: frozenset({"registered"}),
-    K.CONSENT_GIVEN: IN_CARE,
-    K.CONSENT_WITHDRAWN: IN_CARE | {"exited"},
+    K.CONSENT_GIVEN: IN_CARE | {"exited", "followed-up"},  # again, for the follow-up
+    K.CONSENT_WITHDRAWN: IN_CARE | {"exited", "followed-up"},
     K.WAITLISTED: frozenset({"admitted", "out"}),
     K.PLACED: frozenset({"admitted", "waiting", "out"}),
     K.JOINED: frozenset({"placed"}),
@@ -127,6 +127,7 @@ SAYS = {
     "order": "cannot follow",
     "group": "now, not",
     "consent": "no consent on record",
+    "nothing-to-withdraw": "no consent on record to withdraw",
     "under-16": "under 16",
     "before-joining": "joined group .* after",
     "tie": "has no tie with",
@@ -166,6 +167,8 @@ def judge(road: Road, event: Event, born: dt.date | None) -> str | None:
         young = born is not None and years(born, event.occurred) < 16
         if young and road.consent is not ConsentBy.PARENT:
             return "under-16"
+    if kind is K.CONSENT_WITHDRAWN and road.consent is None:
+        return "nothing-to-withdraw"
     if kind in (K.JOINED, K.LEFT, K.ATTENDED) and event.group != road.group:
         return "group"
     if kind in (K.LEFT, K.ATTENDED) and event.occurred < (road.member_since or event.occurred):
@@ -216,8 +219,7 @@ def step(road: Road, event: Event) -> Road:
     if kind is K.TIE_ENDED:
         return attrs.evolve(road, ties=road.ties - {event.tie_with or ""})
     if kind is K.EXITED:
-        # journey.py keeps the group a youth waited for or was placed in after they exit.
-        return attrs.evolve(road, phase="exited")
+        return attrs.evolve(road, phase="exited", group=None)
     if kind is K.FOLLOWED_UP:
         return attrs.evolve(road, phase="followed-up")
     return road  # attended, assessed, activity organised: the road goes on as it was

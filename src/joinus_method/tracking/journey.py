@@ -69,8 +69,9 @@ _MOVES: Mapping[EventKind, tuple[frozenset[Stage], Stage | None]] = {
     EventKind.SIGNALLED: (frozenset({Stage.NEW}), Stage.SIGNALLED),
     EventKind.REGISTERED: (frozenset({Stage.NEW, Stage.SIGNALLED}), Stage.REGISTERED),
     EventKind.INTAKE_HELD: (frozenset({Stage.REGISTERED}), None),
-    EventKind.CONSENT_GIVEN: (_IN_PROGRAMME, None),
-    EventKind.CONSENT_WITHDRAWN: (_IN_PROGRAMME | {Stage.EXITED}, None),
+    # Consent may be given again after the exit, for the follow-up measurement.
+    EventKind.CONSENT_GIVEN: (_IN_PROGRAMME | {Stage.EXITED, Stage.FOLLOWED_UP}, None),
+    EventKind.CONSENT_WITHDRAWN: (_IN_PROGRAMME | {Stage.EXITED, Stage.FOLLOWED_UP}, None),
     EventKind.WAITLISTED: (frozenset({Stage.INTAKE_DONE, Stage.OUT_OF_GROUP}), Stage.WAITING),
     EventKind.PLACED: (
         frozenset({Stage.INTAKE_DONE, Stage.WAITING, Stage.OUT_OF_GROUP}),
@@ -162,6 +163,11 @@ def apply(state: YouthState, event: Event, born: dt.date | None = None) -> Youth
     elif kind is EventKind.CONSENT_GIVEN:
         changes["consent"] = event.by
     elif kind is EventKind.CONSENT_WITHDRAWN:
+        if state.consent is None:
+            raise EventRefused(
+                msg("youth {youth!r} has no consent on record to withdraw", youth=state.youth),
+                event,
+            )
         changes["consent"] = None
     elif kind in (EventKind.WAITLISTED, EventKind.PLACED):
         changes["group"] = event.group
@@ -204,7 +210,7 @@ def apply(state: YouthState, event: Event, born: dt.date | None = None) -> Youth
                 event,
             )
         changes["ties"] = state.ties - {event.tie_with or ""}
-    if kind is EventKind.LEFT:
+    if kind in (EventKind.LEFT, EventKind.EXITED):
         changes["group"] = None
         changes["member_since"] = None
     return attrs.evolve(state, **changes)  # type: ignore[arg-type]
