@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -394,11 +396,15 @@ class Store:
     ) -> None:
         """Refuse an event whose id is already stored, or given before in *batch*, with
         other contents: a correction is a new event, never a change."""
-        seen = dict(stored)
+        seen: dict[str, tuple[str, ...] | Event] = dict(stored)
         forgotten: dict[str, bool] = {}
         for event in batch:
+            before = seen.setdefault(event.id, event)
+            if before is event:
+                continue  # the first time the id is seen: nothing to compare with
+            if isinstance(before, Event):
+                before = seen[event.id] = _row(before)
             row = _row(event)
-            before = seen.setdefault(event.id, row)
             if before == row:
                 continue
             if event.youth not in forgotten:
@@ -520,16 +526,38 @@ def _row(event: Event, *, without_free_text: bool = False) -> tuple[str, ...]:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _datetime(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _payload(text: str) -> dict[str, Any]:
+    # Shared by the events with the same payload (a session's attendance, say): read only.
+    found: dict[str, Any] = json.loads(text)
+    for key in ("group", "session_uid", "rater"):
+        if key in found:
+            found[key] = sys.intern(found[key])
+    return found
+
+
 def _event(row: Sequence[str]) -> Event:
+    """The event of a stored row; dates, times, names and payloads that many events share
+    are made once, so that reading a large store back stays small."""
     event_id, youth, kind, occurred, recorded_at, recorded_by, payload = row
     return Event.from_payload(
         kind,
-        youth,
-        dt.date.fromisoformat(occurred),
-        recorded_by,
-        dt.datetime.fromisoformat(recorded_at),
+        sys.intern(youth),
+        _date(occurred),
+        sys.intern(recorded_by),
+        _datetime(recorded_at),
         event_id,
-        json.loads(payload),
+        _payload(payload),
     )
 
 
