@@ -60,6 +60,11 @@ class Weekday(enum.StrEnum):
         """The weekday of *day*."""
         return list(cls)[day.weekday()]
 
+    @property
+    def label(self) -> Message:
+        """The weekday in words, as messages say it (and translate it)."""
+        return _WEEKDAYS[self]
+
 
 _WEEKDAYS: dict[Weekday, Message] = {
     Weekday.MONDAY: msg("monday"),
@@ -70,7 +75,7 @@ _WEEKDAYS: dict[Weekday, Message] = {
     Weekday.SATURDAY: msg("saturday"),
     Weekday.SUNDAY: msg("sunday"),
 }
-"""Each weekday in words, as the messages say it."""
+"""Each weekday in words, as the messages say it: see :attr:`Weekday.label`."""
 
 
 class SchoolRegion(enum.StrEnum):

@@ -13,25 +13,14 @@ from collections.abc import Mapping
 import attrs
 
 from joinus_method.errors import Problem
-from joinus_method.messages import Message, msg, msg_n
+from joinus_method.messages import msg, msg_n
 from joinus_method.model.curriculum import Curriculum
-from joinus_method.model.program import Group, Program, Weekday
+from joinus_method.model.program import Group, Program
 
 from .closures import ClosureCalendar
 from .schedule import trained_on_differs, training_ends
 
 __all__ = ["program_problems", "recurring_clashes", "training_problems"]
-
-_WEEKDAYS: dict[Weekday, Message] = {
-    Weekday.MONDAY: msg("monday"),
-    Weekday.TUESDAY: msg("tuesday"),
-    Weekday.WEDNESDAY: msg("wednesday"),
-    Weekday.THURSDAY: msg("thursday"),
-    Weekday.FRIDAY: msg("friday"),
-    Weekday.SATURDAY: msg("saturday"),
-    Weekday.SUNDAY: msg("sunday"),
-}
-"""The days of the week, as said in a message."""
 
 
 def program_problems(
@@ -138,7 +127,7 @@ def _clash(
     weeks = later.step // 7
     params = {
         "group": a.id,
-        "weekday": _WEEKDAYS[a.weekday],
+        "weekday": a.weekday.label,
         "other": b.id,
         "since": max(a.start_date, b.start_date),
         "time": _time(later.begin),

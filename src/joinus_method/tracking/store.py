@@ -379,17 +379,8 @@ class Store:
 
     def _known_rows(self, db: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[str, ...]]:
         """The stored rows of the events with these ids, by id."""
-        found: dict[str, tuple[str, ...]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in db.execute(
-                "SELECT id, youth, kind, occurred, recorded_at, recorded_by, payload "
-                f"FROM events WHERE id IN ({marks})",
-                chunk,
-            ):
-                found[row[0]] = tuple(row)
-        return found
+        rows = _rows_in(db, _SELECT + " WHERE id IN ({marks})", ids)
+        return {row[0]: tuple(row) for row in rows}
 
     def _refuse_conflicts(
         self, db: sqlite3.Connection, batch: list[Event], stored: dict[str, tuple[str, ...]]
@@ -447,28 +438,15 @@ class Store:
 
     @staticmethod
     def _births(db: sqlite3.Connection, youths: set[str]) -> dict[str, dt.date]:
-        found: dict[str, dt.date] = {}
-        ordered = sorted(youths)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for youth, born in db.execute(
-                f"SELECT youth, born FROM personal WHERE youth IN ({marks})", chunk
-            ):
-                found[youth] = dt.date.fromisoformat(born)
-        return found
+        rows = _rows_in(db, "SELECT youth, born FROM personal WHERE youth IN ({marks})", youths)
+        return {youth: dt.date.fromisoformat(born) for youth, born in rows}
 
     @staticmethod
     def _kept_states(db: sqlite3.Connection, youths: set[str]) -> dict[str, YouthState]:
         found = {y: YouthState(y) for y in youths}
-        ordered = sorted(youths)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for youth, state in db.execute(
-                f"SELECT youth, state FROM states WHERE youth IN ({marks})", chunk
-            ):
-                found[youth] = _state_from(youth, json.loads(state))
+        rows = _rows_in(db, "SELECT youth, state FROM states WHERE youth IN ({marks})", youths)
+        for youth, state in rows:
+            found[youth] = _state_from(youth, json.loads(state))
         return found
 
     def _keep_states(self, db: sqlite3.Connection) -> None:
@@ -481,6 +459,17 @@ class Store:
 
 
 _SELECT = "SELECT id, youth, kind, occurred, recorded_at, recorded_by, payload FROM events"
+
+
+def _rows_in(db: sqlite3.Connection, query: str, keys: Iterable[str]) -> list[Any]:
+    """The rows of *query*, whose ``IN ({marks})`` is filled with *keys* 500 at a time (the
+    most placeholders every SQLite takes in one statement)."""
+    ordered = sorted(set(keys))
+    rows: list[Any] = []
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        rows += db.execute(query.format(marks=", ".join("?" * len(chunk))), chunk).fetchall()
+    return rows
 
 
 def _check_session(event: Event, sessions: dict[str, PlannedSession]) -> None:
