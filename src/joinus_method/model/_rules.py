@@ -129,6 +129,8 @@ class Checks:
         return ok
 
     def between(self, path: ValuePath, value: int, low: int, high: int | None = None) -> bool:
+        if low <= value and (high is None or value <= high):
+            return True
         if high is None:
             return self.that(
                 value >= low, path, msg("must be at least {low}, not {value}", low=low, value=value)

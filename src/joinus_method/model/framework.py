@@ -614,6 +614,8 @@ class ProgressFramework:
         domains = self.domain_ids
         top = len(self.levels)
         for domain, level in levels.items():
+            if domain in domains and type(level) is int and 1 <= level <= top:
+                continue  # the common case, without making the messages of a problem
             path = ("levels", str(domain))
             if not c.known(path, str(domain), domains, msg("domain")):
                 continue
@@ -630,6 +632,8 @@ class ProgressFramework:
                 c.between(path, level, 1, top)
         instruments = {i.id for i in self.instruments}
         for name, score in scores.items():
+            if name in instruments and score.instrument == name:
+                continue
             path = ("scores", str(name))
             if c.known(path, str(name), instruments, msg("instrument")):
                 c.that(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -25,9 +25,12 @@ __all__ = [
     "EventKind",
     "ExitReason",
     "IntakeOutcome",
+    "Road",
     "SignalSource",
     "TieKind",
+    "fields_of",
     "new_event_id",
+    "roads_of",
 ]
 
 
@@ -161,7 +164,7 @@ def new_event_id() -> str:
     return uuid.uuid4().hex
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # events read back are made by filling in their __dict__ at once
 class Event:
     """One thing that happened on a youth's road.
 
@@ -233,9 +236,9 @@ class Event:
     def payload(self) -> dict[str, Any]:
         """The kind's own fields that are set, as plain values (for storing as JSON)."""
         out: dict[str, Any] = {}
-        for name in _PAYLOAD:
+        for name in _PAYLOAD_OF[self.kind]:
             value = getattr(self, name)
-            if value in (None, ()):
+            if value is None or value == ():
                 continue
             if name == "levels":
                 value = [list(pair) for pair in value]
@@ -262,31 +265,59 @@ class Event:
         The store checked the event when it was recorded, so it is made again without the
         checks: reading a store back costs no validation.
         """
-        values: dict[str, Any] = {
-            "kind": EventKind(kind),
-            "youth": youth,
-            "occurred": occurred,
-            "recorded_by": recorded_by,
-            "recorded_at": recorded_at,
-            "id": event_id,
-        }
-        for name, value in payload.items():
-            if name == "levels":
-                value = tuple((d, int(v)) for d, v in value)
-            elif name == "answers":
-                value = tuple((inst, tuple((int(n), a) for n, a in given)) for inst, given in value)
-            elif name in _ENUMS:
-                value = _ENUMS[name](value)
-            values[name] = value
+        return cls.restored(
+            _KINDS[kind], youth, occurred, recorded_by, recorded_at, event_id, fields_of(payload)
+        )
+
+    @classmethod
+    def restored(
+        cls,
+        kind: EventKind,
+        youth: str,
+        occurred: dt.date,
+        recorded_by: str,
+        recorded_at: dt.datetime,
+        event_id: str,
+        fields: Mapping[str, Any],
+    ) -> Event:
+        """The event with these columns and payload *fields* (as :func:`fields_of` makes
+        them of a stored payload), made without the checks, as :meth:`from_payload`."""
+        values = dict(_BLANK)
+        values.update(fields)
+        values["kind"] = kind
+        values["youth"] = youth
+        values["occurred"] = occurred
+        values["recorded_by"] = recorded_by
+        values["recorded_at"] = recorded_at
+        values["id"] = event_id
         event = object.__new__(cls)
-        put = object.__setattr__
-        get = values.get
-        for name, default in _DEFAULTS:
-            put(event, name, get(name, default))
+        object.__setattr__(event, "__dict__", values)
         return event
 
 
-_DEFAULTS = tuple((a.name, a.default) for a in attrs.fields(Event))
+def fields_of(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of an event from its stored *payload* (as :meth:`Event.payload` gives it):
+    levels and answers as tuples, enums as enums."""
+    fields: dict[str, Any] = {}
+    for name, value in payload.items():
+        if name == "levels":
+            value = tuple((d, int(v)) for d, v in value)
+        elif name == "answers":
+            value = tuple((inst, tuple((int(n), a) for n, a in given)) for inst, given in value)
+        elif name in _ENUMS:
+            value = _ENUMS[name](value)
+        fields[name] = value
+    return fields
+
+
+# The payload fields each kind may have, in the order of _PAYLOAD (the checks keep the others
+# unset).
+_PAYLOAD_OF: Mapping[EventKind, tuple[str, ...]] = {
+    kind: tuple(n for n in _PAYLOAD if n in REQUIRED[kind] | OPTIONAL.get(kind, frozenset()))
+    for kind in EventKind
+}
+_BLANK = {a.name: a.default for a in attrs.fields(Event)}
+_KINDS = {kind.value: kind for kind in EventKind}
 _ENUMS: Mapping[str, type[enum.Enum]] = {
     "source": SignalSource,
     "outcome": IntakeOutcome,
@@ -295,3 +326,32 @@ _ENUMS: Mapping[str, type[enum.Enum]] = {
     "tie": TieKind,
     "reason": ExitReason,
 }
+
+
+@attrs.frozen
+class Road:
+    """One youth's events as a store reads them back for many youths at once: attendance
+    apart and lean, since a year of it is most of what is recorded."""
+
+    youth: str
+    """The youth's pseudonym."""
+    events: tuple[Event, ...]
+    """Every event but attendance, in the order recorded."""
+    attendance: tuple[tuple[dt.date, str, AttendanceStatus], ...] = ()
+    """Each attendance event as (day, session UID, status), in the order recorded."""
+
+
+def roads_of(events: Iterable[Event]) -> list[Road]:
+    """The road of each youth in *events* (given in the order recorded), in the order the
+    youths first appear: what :meth:`Store.roads <joinus_method.tracking.store.Store.roads>`
+    reads from a store."""
+    found: dict[str, tuple[list[Event], list[tuple[dt.date, str, AttendanceStatus]]]] = {}
+    for event in events:
+        own = found.get(event.youth)
+        if own is None:
+            own = found[event.youth] = ([], [])
+        if event.kind is EventKind.ATTENDED and event.session_uid and event.status:
+            own[1].append((event.occurred, event.session_uid, event.status))
+        else:
+            own[0].append(event)
+    return [Road(y, tuple(e), tuple(a)) for y, (e, a) in found.items()]

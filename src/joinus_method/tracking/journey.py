@@ -151,54 +151,48 @@ def apply(state: YouthState, event: Event, born: dt.date | None = None) -> Youth
             ),
             event,
         )
-    if event.kind in _NEEDS_CONSENT:
-        _check_consent(state, event, born)
-    changes: dict[str, object] = {"events": state.events + 1}
-    if to is not None:
-        changes["stage"] = to
     kind = event.kind
-    if kind is EventKind.INTAKE_HELD:
+    if kind in _NEEDS_CONSENT:
+        _check_consent(state, event, born)
+    stage = state.stage if to is None else to
+    group, since, consent = state.group, state.member_since, state.consent
+    challenges, ties = state.challenges, state.ties
+    if kind is EventKind.ATTENDED:
+        _check_group(state, event)
+        _check_since(state, event)
+    elif kind is EventKind.INTAKE_HELD:
         admitted = event.outcome is IntakeOutcome.SUITABLE
-        changes["stage"] = Stage.INTAKE_DONE if admitted else Stage.NOT_ADMITTED
+        stage = Stage.INTAKE_DONE if admitted else Stage.NOT_ADMITTED
     elif kind is EventKind.CONSENT_GIVEN:
-        changes["consent"] = event.by
+        consent = event.by
     elif kind is EventKind.CONSENT_WITHDRAWN:
         if state.consent is None:
             raise EventRefused(
                 msg("youth {youth!r} has no consent on record to withdraw", youth=state.youth),
                 event,
             )
-        changes["consent"] = None
+        consent = None
     elif kind in (EventKind.WAITLISTED, EventKind.PLACED):
-        changes["group"] = event.group
-    elif kind in (EventKind.JOINED, EventKind.LEFT, EventKind.ATTENDED):
+        group = event.group
+    elif kind is EventKind.JOINED:
         _check_group(state, event)
-        if kind is EventKind.JOINED:
-            changes["member_since"] = event.occurred
-        elif state.member_since is not None and event.occurred < state.member_since:
-            raise EventRefused(
-                msg(
-                    "youth {youth!r} joined group {group!r} on {since}, after {day}",
-                    youth=state.youth,
-                    group=state.group,
-                    since=state.member_since,
-                    day=event.occurred,
-                ),
-                event,
-            )
+        since = event.occurred
+    elif kind is EventKind.LEFT:
+        _check_group(state, event)
+        _check_since(state, event)
     elif kind in (
         EventKind.CHALLENGE_SET,
         EventKind.CHALLENGE_TRIED,
         EventKind.CHALLENGE_ACHIEVED,
     ):
-        changes["challenges"] = _challenge(state, event)
+        challenges = _challenge(state, event)
     elif kind is EventKind.TIE_MADE:
         if event.tie_with == state.youth:
             raise EventRefused(
                 msg("youth {youth!r} cannot have a tie with themselves", youth=state.youth),
                 event,
             )
-        changes["ties"] = state.ties | {event.tie_with or ""}
+        ties = state.ties | {event.tie_with or ""}
     elif kind is EventKind.TIE_ENDED:
         if event.tie_with not in state.ties:
             raise EventRefused(
@@ -209,11 +203,10 @@ def apply(state: YouthState, event: Event, born: dt.date | None = None) -> Youth
                 ),
                 event,
             )
-        changes["ties"] = state.ties - {event.tie_with or ""}
+        ties = state.ties - {event.tie_with or ""}
     if kind in (EventKind.LEFT, EventKind.EXITED):
-        changes["group"] = None
-        changes["member_since"] = None
-    return attrs.evolve(state, **changes)  # type: ignore[arg-type]
+        group = since = None
+    return YouthState(state.youth, stage, group, since, consent, challenges, ties, state.events + 1)
 
 
 def replay(
@@ -262,6 +255,20 @@ def _check_group(state: YouthState, event: Event) -> None:
                 youth=state.youth,
                 group=state.group,
                 other=event.group,
+            ),
+            event,
+        )
+
+
+def _check_since(state: YouthState, event: Event) -> None:
+    if state.member_since is not None and event.occurred < state.member_since:
+        raise EventRefused(
+            msg(
+                "youth {youth!r} joined group {group!r} on {since}, after {day}",
+                youth=state.youth,
+                group=state.group,
+                since=state.member_since,
+                day=event.occurred,
             ),
             event,
         )

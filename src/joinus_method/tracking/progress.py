@@ -23,7 +23,7 @@ the same day is the latest.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -33,7 +33,7 @@ from joinus_method.messages import msg
 from joinus_method.model._rules import Checks
 from joinus_method.model.framework import InstrumentScore, ProgressFramework, ScoreBand
 
-from .events import Event, EventKind, TieKind
+from .events import Event, EventKind, Road, TieKind, roads_of
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -43,6 +43,7 @@ __all__ = [
     "LonelinessChange",
     "NetworkMeasures",
     "Progress",
+    "ProgressReader",
     "Rating",
     "Scored",
     "domain_levels",
@@ -50,6 +51,7 @@ __all__ = [
     "network_measures",
     "progress",
     "progress_of_all",
+    "progress_of_roads",
     "tie_graph",
     "ties_on",
 ]
@@ -305,13 +307,42 @@ def progress_of_all(
     """The progress by *as_of* of every youth with an event by then, in the order they first
     appear in *events*, with the ties graph built once."""
     given = list(events)
-    graph = tie_graph(given, as_of)
-    by_youth: dict[str, list[Event]] = {}
-    for event in given:
-        if event.occurred <= as_of:
-            by_youth.setdefault(event.youth, []).append(event)
-    cache: dict[tuple[str, Answers], InstrumentScore] = {}
-    return {y: _progress(y, own, framework, as_of, graph, cache) for y, own in by_youth.items()}
+    found = progress_of_roads(roads_of(given), framework, as_of, given)
+    return {p.youth: p for p in found}
+
+
+def progress_of_roads(
+    roads: Iterable[Road], framework: ProgressFramework, as_of: dt.date, ties: Iterable[Event]
+) -> Iterator[Progress]:
+    """The progress by *as_of* of the youth of each of *roads* with an event by then, one
+    at a time, as :func:`progress` gives it; *ties* are the tie events of every youth (as
+    :meth:`Store.events_of_kinds <joinus_method.tracking.store.Store.events_of_kinds>` reads
+    them), so that a tie a peer made counts for the youth too."""
+    reader = ProgressReader(framework, as_of, ties)
+    for road in roads:
+        found = reader(road)
+        if found is not None:
+            yield found
+
+
+class ProgressReader:
+    """Makes the progress by *as_of* of one road at a time, with the ties graph of *ties*
+    (the tie events of every youth) built once."""
+
+    def __init__(self, framework: ProgressFramework, as_of: dt.date, ties: Iterable[Event]) -> None:
+        self.framework = framework
+        self.as_of = as_of
+        self._graph = tie_graph(ties, as_of)
+        self._cache: dict[tuple[str, Answers], InstrumentScore] = {}
+
+    def __call__(self, road: Road) -> Progress | None:
+        """The progress of *road*'s youth, or None when no event of theirs occurred by the
+        date."""
+        as_of = self.as_of
+        own = [e for e in road.events if e.occurred <= as_of]
+        if not own and not any(day <= as_of for day, _, _ in road.attendance):
+            return None
+        return _progress(road.youth, own, self.framework, as_of, self._graph, self._cache)
 
 
 def _progress(

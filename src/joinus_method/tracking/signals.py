@@ -29,9 +29,9 @@ from joinus_method.model.framework import InstrumentScore, ProgressFramework
 from joinus_method.model.program import Group, Program
 from joinus_method.planning.schedule import ProgramPlan, SeriesPlan
 
-from .events import AttendanceStatus, Event, EventKind
+from .events import AttendanceStatus, Event, EventKind, Road, roads_of
 
-__all__ = ["Signal", "SignalKind", "SignalOptions", "Subject", "signals"]
+__all__ = ["Signal", "SignalKind", "SignalOptions", "Subject", "signals", "signals_of_roads"]
 
 
 class Subject(enum.StrEnum):
@@ -173,6 +173,34 @@ def signals(
     scored);
     :class:`~joinus_method.errors.UnknownId` for a group that is not in *program*.
     """
+    return signals_of_roads(
+        roads_of(events),
+        program,
+        plan,
+        framework,
+        as_of,
+        absences=absences,
+        no_progress_over=no_progress_over,
+        waiting_weeks=waiting_weeks,
+        groups=groups,
+    )
+
+
+def signals_of_roads(
+    roads: Iterable[Road],
+    program: Program,
+    plan: ProgramPlan | Iterable[SeriesPlan],
+    framework: ProgressFramework,
+    as_of: dt.date,
+    *,
+    absences: int = 2,
+    no_progress_over: int = 3,
+    waiting_weeks: int = 6,
+    groups: Iterable[str] | None = None,
+) -> list[Signal]:
+    """The signals of :func:`signals`, made from the youths' roads (as
+    :meth:`Store.roads <joinus_method.tracking.store.Store.roads>` reads them, one youth at a
+    time) rather than from a list of every event."""
     options = SignalOptions(absences, no_progress_over, waiting_weeks)
     checks = Checks(msg("signals"))
     checks.that(
@@ -181,22 +209,13 @@ def signals(
         msg("as_of must be a date, not {given!r}", given=as_of),
     )
     checks.done()
-    roads: dict[str, list[Event]] = {}
-    for event in events:
-        if event.occurred <= as_of:
-            road_events = roads.get(event.youth)
-            if road_events is None:
-                roads[event.youth] = [event]
-            else:
-                road_events.append(event)
     context = _Context(program, _plans(plan), framework, as_of, options)
     found: list[Signal] = []
     spans: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
     named: set[str] = set()
-    for youth, road_events in roads.items():
-        road_events.sort(key=_occurred)  # stable: the order given within a day
-        road = _Road.read(road_events)
-        found.extend(context.youth_signals(youth, road))
+    for given in roads:
+        road = _Road.read(given, as_of)
+        found.extend(context.youth_signals(given.youth, road))
         for group_id, joined, left in road.memberships:
             spans.setdefault(group_id, []).append((joined, left))
         named |= road.groups
@@ -210,6 +229,10 @@ def signals(
 
 def _occurred(event: Event) -> dt.date:
     return event.occurred
+
+
+def _first(item: tuple[dt.date, str, AttendanceStatus]) -> dt.date:
+    return item[0]
 
 
 def _plans(plan: ProgramPlan | Iterable[SeriesPlan]) -> dict[str, SeriesPlan]:
@@ -234,15 +257,23 @@ class _Road:
     """Every group the events name."""
 
     @classmethod
-    def read(cls, events: Sequence[Event]) -> _Road:
+    def read(cls, given: Road, as_of: dt.date) -> _Road:
+        """What the signals need of *given*, by *as_of*: its events in the order they
+        occurred (in the order recorded within a day)."""
         road = cls()
-        for event in events:
+        attendance = road.attendance
+        for day, uid, status in sorted(given.attendance, key=_first):
+            if day <= as_of:
+                attendance[uid] = status
+        for event in sorted(given.events, key=_occurred):
+            if event.occurred > as_of:
+                break
             kind = event.kind
             if event.group is not None:
                 road.groups.add(event.group)
             if kind is EventKind.ATTENDED:
                 if event.session_uid is not None and event.status is not None:
-                    road.attendance[event.session_uid] = event.status
+                    attendance[event.session_uid] = event.status
             elif kind is EventKind.ASSESSED:
                 road.assessments.append(event)
             elif kind is EventKind.JOINED:

@@ -26,7 +26,16 @@ from joinus_method.errors import JoinUsError
 from joinus_method.messages import msg, os_reason
 from joinus_method.model.people import PersonalData
 
-from .events import FREE_TEXT, ConsentBy, Event, EventKind
+from .events import (
+    _PAYLOAD_OF,
+    FREE_TEXT,
+    AttendanceStatus,
+    ConsentBy,
+    Event,
+    EventKind,
+    Road,
+    fields_of,
+)
 from .journey import EventRefused, Stage, YouthState, apply
 
 if TYPE_CHECKING:
@@ -353,6 +362,54 @@ class Store:
             rows = self._db.execute(_SELECT + " WHERE youth = ? ORDER BY seq", (youth,)).fetchall()
         return [_event(row) for row in rows]
 
+    def roads(self, as_of: dt.date | None = None) -> Iterator[Road]:
+        """The road of every youth (the events that occurred by *as_of*, when given), one
+        youth at a time in the order of their pseudonyms, read as one snapshot.
+
+        Made for going over a whole store: only one youth's events are held at a time, and
+        attendance is read lean (see :class:`~joinus_method.tracking.events.Road`).
+        """
+        query = _ROADS + (" WHERE occurred <= ?" if as_of is not None else "")
+        params = (as_of.isoformat(),) if as_of is not None else ()
+        rows = self._db.cursor().execute(query + " ORDER BY youth, seq", params)
+        current: str | None = None
+        events: list[Event] = []
+        attendance: list[tuple[dt.date, str, AttendanceStatus]] = []
+        for youth, kind, occurred, first, second, recorded_by, payload in rows:
+            if youth != current:
+                if current is not None:
+                    yield Road(current, tuple(events), tuple(attendance))
+                current, events, attendance = youth, [], []
+            if payload is None:
+                attendance.append((_date(occurred), first, _STATUSES[second]))
+            else:
+                events.append(_event((first, youth, kind, occurred, second, recorded_by, payload)))
+        if current is not None:
+            yield Road(current, tuple(events), tuple(attendance))
+
+    def events_of_kinds(
+        self, kinds: Iterable[EventKind], as_of: dt.date | None = None
+    ) -> list[Event]:
+        """The events of these *kinds* (that occurred by *as_of*, when given), of every youth,
+        in the order they were recorded."""
+        wanted = sorted(k.value for k in kinds)
+        query = _SELECT + " WHERE kind IN ({marks})".format(marks=", ".join("?" * len(wanted)))
+        params: list[str] = list(wanted)
+        if as_of is not None:
+            query += " AND occurred <= ?"
+            params.append(as_of.isoformat())
+        return [_event(row) for row in self._db.execute(query + " ORDER BY seq", params)]
+
+    def group_events(self, group: str) -> list[Event]:
+        """The events of every youth ever waitlisted for, placed in or joined to *group*, in
+        the order they were recorded."""
+        query = (
+            _SELECT + " WHERE youth IN (SELECT youth FROM events WHERE kind IN "
+            "('waitlisted', 'placed', 'joined') AND json_extract(payload, '$.group') = ?) "
+            "ORDER BY seq"
+        )
+        return [_event(row) for row in self._db.execute(query, (group,))]
+
     def state(self, youth: str) -> YouthState:
         """Where *youth* stands now, as kept up to date event by event."""
         return self._kept_states(self._db, {youth})[youth]
@@ -459,6 +516,15 @@ class Store:
 
 
 _SELECT = "SELECT id, youth, kind, occurred, recorded_at, recorded_by, payload FROM events"
+# Each youth's road, lean: an attendance row gives its session UID and status in place of its
+# id and time of recording, and no payload.
+_ROADS = (
+    "SELECT youth, kind, occurred, "
+    "CASE WHEN kind = 'attended' THEN json_extract(payload, '$.session_uid') ELSE id END, "
+    "CASE WHEN kind = 'attended' THEN json_extract(payload, '$.status') ELSE recorded_at END, "
+    "recorded_by, CASE WHEN kind = 'attended' THEN NULL ELSE payload END FROM events"
+)
+_STATUSES = {s.value: s for s in AttendanceStatus}
 
 
 def _rows_in(db: sqlite3.Connection, query: str, keys: Iterable[str]) -> list[Any]:
@@ -496,23 +562,34 @@ def _check_session(event: Event, sessions: dict[str, PlannedSession]) -> None:
         )
 
 
-def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
 def _row(event: Event, *, without_free_text: bool = False) -> tuple[str, ...]:
-    payload = event.payload()
+    # The payload as Event.payload() gives it, written to JSON the same way: its enums are
+    # strings and its tuples arrays already.
+    payload = {
+        name: value
+        for name in _PAYLOAD_OF[event.kind]
+        if (value := getattr(event, name)) is not None and value != ()
+    }
     if without_free_text:
         payload = {k: v for k, v in payload.items() if k not in FREE_TEXT}
     return (
         event.id,
         event.youth,
         event.kind.value,
-        event.occurred.isoformat(),
-        event.recorded_at.isoformat(),
+        _iso(event.occurred, None),
+        _iso(event.recorded_at, event.recorded_at.utcoffset()),
         event.recorded_by,
         _json(payload),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso(value: dt.date, offset: dt.timedelta | None) -> str:
+    # Keyed by the offset too: equal times in other zones are written differently.
+    return value.isoformat()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -526,9 +603,9 @@ def _datetime(text: str) -> dt.datetime:
 
 
 @functools.lru_cache(maxsize=65536)
-def _payload(text: str) -> dict[str, Any]:
+def _fields(text: str) -> dict[str, Any]:
     # Shared by the events with the same payload (a session's attendance, say): read only.
-    found: dict[str, Any] = json.loads(text)
+    found = fields_of(json.loads(text))
     for key in ("group", "session_uid", "rater"):
         if key in found:
             found[key] = sys.intern(found[key])
@@ -539,15 +616,18 @@ def _event(row: Sequence[str]) -> Event:
     """The event of a stored row; dates, times, names and payloads that many events share
     are made once, so that reading a large store back stays small."""
     event_id, youth, kind, occurred, recorded_at, recorded_by, payload = row
-    return Event.from_payload(
-        kind,
+    return Event.restored(
+        _KINDS[kind],
         sys.intern(youth),
         _date(occurred),
         sys.intern(recorded_by),
         _datetime(recorded_at),
         event_id,
-        _payload(payload),
+        _fields(payload),
     )
+
+
+_KINDS = {kind.value: kind for kind in EventKind}
 
 
 def _state_data(state: YouthState) -> dict[str, object]:
