@@ -2,10 +2,13 @@
 
 30,000 youths with 1,000,000 attendance events and 150,000 assessments are recorded in a new
 store, one batch per youth (their whole road so far, as an import from another system sends
-it; each batch one transaction, checked against the youth's road), against a bare
-``sqlite3.executemany`` of the same rows into a plain table, a transaction per youth too, in
-the same run. Only the writing is timed: the events are made the same way for both. Target:
-2x or less. Then the signals and the progress of every youth as of one date, read from the
+it; each batch one transaction, checked against the youth's road and the plan). The baseline
+is a bare import of the same events: each youth's events written out as rows the plain way
+(``json.dumps``, ``isoformat``) and inserted into a plain table with ``sqlite3.executemany``,
+a transaction per youth too. Both start from the same events, made untimed, and end with the
+same rows committed; the two take turns youth by youth, so that both meet the same disk.
+Target: 2x or less. The ratio against the insert alone (rows made beforehand, untimed) is
+printed too. Then the signals and the progress of every youth as of one date, read from the
 store, against one bare SQL pass that reads the same rows (target: 3x or less). Peak memory of
 the whole run is printed against 300 MB.
 
@@ -151,33 +154,41 @@ def as_rows(batch: list[Event]) -> list[tuple[str, ...]]:
 
 
 def imports(
-    folder: Path, plan: ProgramPlan, youths: int, attendances: int, assessments: int
-) -> tuple[float, float, int]:
-    """Record each youth's events in a new store (one batch, one ``record`` call) and insert
-    the same rows into a plain table with ``executemany`` (one transaction), the two taking
-    turns youth by youth so that both meet the same disk. Only ``record`` and the bare
-    insert are timed; the rows for the bare insert are made beforehand, untimed."""
+    folder: Path,
+    program: Program,
+    plan: ProgramPlan,
+    youths: int,
+    attendances: int,
+    assessments: int,
+) -> tuple[float, float, float, int]:
+    """Record each youth's events in a new store (one ``Tracker.record`` call each) and import
+    them the bare way; return the time of ours, of the bare import, of its insert alone, and
+    the number of events stored."""
     db = sqlite3.connect(folder / "bare.sqlite", isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute(
         "CREATE TABLE events (id TEXT, youth TEXT, kind TEXT, occurred TEXT, recorded_at TEXT, "
         "recorded_by TEXT, payload TEXT)"
     )
-    baseline = taken = 0.0
+    baseline = inserts = taken = 0.0
     events = 0
     with open_store(folder / "store.sqlite") as store:
+        tracker = Tracker(store, program, plan, FRAMEWORK)
         for batch in roads(plan, youths, attendances, assessments):
-            rows = as_rows(batch)
             start = time.perf_counter()
+            rows = as_rows(batch)
+            made = time.perf_counter()
             db.execute("BEGIN")
             db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             db.execute("COMMIT")
-            baseline += time.perf_counter() - start
+            done = time.perf_counter()
+            baseline += done - start
+            inserts += done - made
             start = time.perf_counter()
-            events += store.record(batch)
+            events += tracker.record(batch)
             taken += time.perf_counter() - start
     db.close()
-    return taken, baseline, events
+    return taken, baseline, inserts, events
 
 
 def signals_and_progress(
@@ -214,14 +225,20 @@ def main(argv: list[str]) -> int:
     plan = plan_program(program, CURRICULA, until=dt.date(2026, 8, 31))
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        taken, baseline, events = imports(folder, plan, youths, attendances, assessments)
+        taken, baseline, inserts, events = imports(
+            folder, program, plan, youths, attendances, assessments
+        )
         read_taken, read_baseline, found = signals_and_progress(folder, program, plan)
     ratio = taken / baseline
     ok = ratio <= IMPORT_TARGET
     print(
-        f"  import of {events:,} events: store {taken:.1f} s, bare executemany "
-        f"{baseline:.1f} s, ratio {ratio:.2f}x (target <= {IMPORT_TARGET:g}x)  "
+        f"  import of {events:,} events: store {taken:.1f} s, bare import (rows written out "
+        f"and executemany) {baseline:.1f} s, ratio {ratio:.2f}x (target <= {IMPORT_TARGET:g}x)  "
         f"{'ok' if ok else 'MISSED'}"
+    )
+    print(
+        f"    against the bare executemany alone ({inserts:.1f} s, rows made beforehand): "
+        f"{taken / inserts:.2f}x"
     )
     read_ratio = read_taken / read_baseline
     read_ok = read_ratio <= READ_TARGET

@@ -19,7 +19,7 @@ from joinus_method.model.people import age_on
 
 from .events import ConsentBy, Event, EventKind, IntakeOutcome
 
-__all__ = ["AGE_OF_CONSENT", "EventRefused", "Stage", "YouthState", "apply", "replay"]
+__all__ = ["AGE_OF_CONSENT", "EventRefused", "Stage", "YouthState", "advance", "apply", "replay"]
 
 AGE_OF_CONSENT = 16
 """From this age a youth consents for themselves; under it a parent or guardian does."""
@@ -90,6 +90,8 @@ _MOVES: Mapping[EventKind, tuple[frozenset[Stage], Stage | None]] = {
     EventKind.EXITED: (_IN_PROGRAMME - {Stage.MEMBER}, Stage.EXITED),
     EventKind.FOLLOWED_UP: (frozenset({Stage.EXITED}), Stage.FOLLOWED_UP),
 }
+_ATTENDED = EventKind.ATTENDED
+_MEMBER = Stage.MEMBER
 # The kinds that store progress data: they need consent on record.
 _NEEDS_CONSENT = frozenset(
     {
@@ -131,82 +133,132 @@ def apply(state: YouthState, event: Event, born: dt.date | None = None) -> Youth
     *born* is the youth's date of birth when known: under 16 on the day of the event, the
     consent a progress record needs must be a parent's.
     """
-    if event.youth != state.youth:
+    return advance(state, (event,), born)
+
+
+def advance(state: YouthState, events: Iterable[Event], born: dt.date | None = None) -> YouthState:
+    """The state after *events*, one after the other (see :func:`apply`); raises
+    :class:`EventRefused` at the first that may not follow."""
+    w = _Walk(
+        state.youth,
+        state.stage,
+        state.group,
+        state.member_since,
+        state.consent,
+        state.challenges,
+        state.ties,
+        state.events,
+    )
+    for event in events:
+        _step(w, event, born)
+    return YouthState(
+        w.youth, w.stage, w.group, w.member_since, w.consent, w.challenges, w.ties, w.events
+    )
+
+
+@attrs.define
+class _Walk:
+    """A youth's state while events are applied to it, one after the other."""
+
+    youth: str
+    stage: Stage
+    group: str | None
+    member_since: dt.date | None
+    consent: ConsentBy | None
+    challenges: Mapping[str, EventKind]
+    ties: frozenset[str]
+    events: int
+
+
+def _step(w: _Walk, event: Event, born: dt.date | None) -> None:
+    """Apply *event* to *w*, or raise :class:`EventRefused` (*w* is then to be dropped)."""
+    if (
+        event.kind is _ATTENDED
+        and w.stage is _MEMBER
+        and w.consent is not None
+        and born is None
+        and event.youth == w.youth
+        and event.group == w.group
+        and w.member_since is not None
+        and event.occurred >= w.member_since
+    ):
+        w.events += 1  # the most common event, allowed: what the checks below would find
+        return
+    if event.youth != w.youth:
         raise EventRefused(
             msg(
                 "the event is of youth {other!r}, not {youth!r}",
                 other=event.youth,
-                youth=state.youth,
+                youth=w.youth,
             ),
             event,
         )
     allowed, to = _MOVES[event.kind]
-    if state.stage not in allowed:
+    if w.stage not in allowed:
         raise EventRefused(
             msg(
                 "youth {youth!r} is {stage}: a {kind} event cannot follow",
-                youth=state.youth,
-                stage=state.stage.value,
+                youth=w.youth,
+                stage=w.stage.value,
                 kind=event.kind.value,
             ),
             event,
         )
     kind = event.kind
     if kind in _NEEDS_CONSENT:
-        _check_consent(state, event, born)
-    stage = state.stage if to is None else to
-    group, since, consent = state.group, state.member_since, state.consent
-    challenges, ties = state.challenges, state.ties
+        _check_consent(w, event, born)
     if kind is EventKind.ATTENDED:
-        _check_group(state, event)
-        _check_since(state, event)
+        _check_group(w, event)
+        _check_since(w, event)
     elif kind is EventKind.INTAKE_HELD:
         admitted = event.outcome is IntakeOutcome.SUITABLE
-        stage = Stage.INTAKE_DONE if admitted else Stage.NOT_ADMITTED
+        w.stage = Stage.INTAKE_DONE if admitted else Stage.NOT_ADMITTED
     elif kind is EventKind.CONSENT_GIVEN:
-        consent = event.by
+        w.consent = event.by
     elif kind is EventKind.CONSENT_WITHDRAWN:
-        if state.consent is None:
+        if w.consent is None:
             raise EventRefused(
-                msg("youth {youth!r} has no consent on record to withdraw", youth=state.youth),
+                msg("youth {youth!r} has no consent on record to withdraw", youth=w.youth),
                 event,
             )
-        consent = None
+        w.consent = None
     elif kind in (EventKind.WAITLISTED, EventKind.PLACED):
-        group = event.group
+        w.group = event.group
     elif kind is EventKind.JOINED:
-        _check_group(state, event)
-        since = event.occurred
+        _check_group(w, event)
+        w.member_since = event.occurred
     elif kind is EventKind.LEFT:
-        _check_group(state, event)
-        _check_since(state, event)
+        _check_group(w, event)
+        _check_since(w, event)
     elif kind in (
         EventKind.CHALLENGE_SET,
         EventKind.CHALLENGE_TRIED,
         EventKind.CHALLENGE_ACHIEVED,
     ):
-        challenges = _challenge(state, event)
+        w.challenges = _challenge(w, event)
     elif kind is EventKind.TIE_MADE:
-        if event.tie_with == state.youth:
+        if event.tie_with == w.youth:
             raise EventRefused(
-                msg("youth {youth!r} cannot have a tie with themselves", youth=state.youth),
+                msg("youth {youth!r} cannot have a tie with themselves", youth=w.youth),
                 event,
             )
-        ties = state.ties | {event.tie_with or ""}
+        w.ties = w.ties | {event.tie_with or ""}
     elif kind is EventKind.TIE_ENDED:
-        if event.tie_with not in state.ties:
+        if event.tie_with not in w.ties:
             raise EventRefused(
                 msg(
                     "youth {youth!r} has no tie with {other!r}",
-                    youth=state.youth,
+                    youth=w.youth,
                     other=event.tie_with,
                 ),
                 event,
             )
-        ties = state.ties - {event.tie_with or ""}
+        w.ties = w.ties - {event.tie_with or ""}
     if kind in (EventKind.LEFT, EventKind.EXITED):
-        group = since = None
-    return YouthState(state.youth, stage, group, since, consent, challenges, ties, state.events + 1)
+        w.group = w.member_since = None
+    if to is not None:
+        w.stage = to
+    w.events += 1
 
 
 def replay(
@@ -221,7 +273,7 @@ def replay(
     return states
 
 
-def _check_consent(state: YouthState, event: Event, born: dt.date | None) -> None:
+def _check_consent(state: _Walk, event: Event, born: dt.date | None) -> None:
     if state.consent is None:
         raise EventRefused(
             msg(
@@ -247,7 +299,7 @@ def _check_consent(state: YouthState, event: Event, born: dt.date | None) -> Non
         )
 
 
-def _check_group(state: YouthState, event: Event) -> None:
+def _check_group(state: _Walk, event: Event) -> None:
     if event.group != state.group:
         raise EventRefused(
             msg(
@@ -260,7 +312,7 @@ def _check_group(state: YouthState, event: Event) -> None:
         )
 
 
-def _check_since(state: YouthState, event: Event) -> None:
+def _check_since(state: _Walk, event: Event) -> None:
     if state.member_since is not None and event.occurred < state.member_since:
         raise EventRefused(
             msg(
@@ -274,7 +326,7 @@ def _check_since(state: YouthState, event: Event) -> None:
         )
 
 
-def _challenge(state: YouthState, event: Event) -> dict[str, EventKind]:
+def _challenge(state: _Walk, event: Event) -> dict[str, EventKind]:
     challenge = event.challenge or ""
     before = state.challenges.get(challenge)
     if event.kind is EventKind.CHALLENGE_SET and before is not None:

@@ -14,11 +14,12 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import operator
 import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ from .events import (
     Road,
     fields_of,
 )
-from .journey import EventRefused, Stage, YouthState, apply
+from .journey import EventRefused, Stage, YouthState, advance, apply
 
 if TYPE_CHECKING:
     from joinus_method.planning.schedule import PlannedSession, ProgramPlan
@@ -158,6 +159,13 @@ class Store:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._db = connection
+        self._plan: tuple[ProgramPlan, dict[str, PlannedSession]] | None = None
+
+    def _sessions_of(self, plan: ProgramPlan) -> dict[str, PlannedSession]:
+        """The sessions of *plan* by UID, made once for the plan last given."""
+        if self._plan is None or self._plan[0] is not plan:
+            self._plan = (plan, {s.uid: s for s in plan.sessions})
+        return self._plan[1]
 
     def __enter__(self) -> Store:
         return self
@@ -233,41 +241,64 @@ class Store:
         """
         batch = [events] if isinstance(events, Event) else list(events)
         if plan is not None:
-            sessions = {s.uid: s for s in plan.sessions}
+            sessions = self._sessions_of(plan)
             for event in batch:
-                if event.kind is EventKind.ATTENDED:
-                    _check_session(event, sessions)
+                if event.kind is _ATTENDED:
+                    session = sessions.get(event.session_uid or "")
+                    if (
+                        session is None
+                        or session.day != event.occurred
+                        or session.series.id != event.group
+                    ):
+                        _check_session(event, sessions)
+        if len({e.id for e in batch}) == len(batch):
+            # Most batches are new: write them at once, and look for the events already
+            # stored only when the ids or the road say some are.
+            try:
+                with self._transaction() as db:
+                    self._write(db, batch)
+                return len(batch)
+            except (sqlite3.IntegrityError, EventRefused):
+                pass
         with self._transaction() as db:
-            stored = self._known_rows(db, [e.id for e in batch])
+            found = _rows_in(
+                db, "SELECT id FROM events WHERE id IN ({marks})", [e.id for e in batch]
+            )
+            stored = self._known_rows(db, [r[0] for r in found]) if found else {}
             self._refuse_conflicts(db, batch, stored)
             known = set(stored)
-            first_of: dict[str, Event] = {}
-            for event in batch:
-                if event.id not in known:
-                    first_of.setdefault(event.youth, event)
-            for youth, event in first_of.items():
-                self._refuse_forgotten(db, youth, event)
-            states = self._kept_states(db, {e.youth for e in batch})
-            births = self._births(db, set(states))
             new = []
             for event in batch:
-                if event.id in known:
-                    continue
-                known.add(event.id)
-                states[event.youth] = apply(states[event.youth], event, births.get(event.youth))
-                new.append(event)
-            db.executemany(
-                "INSERT INTO events (id, youth, kind, occurred, recorded_at, recorded_by, "
-                "payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [_row(e) for e in new],
-            )
-            changed = {e.youth for e in new}
-            db.executemany(
-                "INSERT INTO states (youth, state) VALUES (?, ?) "
-                "ON CONFLICT (youth) DO UPDATE SET state = excluded.state",
-                [(y, _json(_state_data(states[y]))) for y in sorted(changed)],
-            )
+                if event.id not in known:
+                    known.add(event.id)
+                    new.append(event)
+            self._write(db, new)
         return len(new)
+
+    def _write(self, db: sqlite3.Connection, events: list[Event]) -> None:
+        """Write *events*, none of them stored yet, after checking each youth's road."""
+        by_youth: dict[str, list[Event]] = {}
+        for event in events:
+            theirs = by_youth.get(event.youth)
+            if theirs is None:
+                by_youth[event.youth] = [event]
+            else:
+                theirs.append(event)
+        states, births, forgotten = _standing(db, by_youth)
+        for youth, theirs in by_youth.items():
+            if youth in forgotten:
+                self._refuse_forgotten(db, youth, theirs[0])
+            states[youth] = advance(states[youth], theirs, births.get(youth))
+        db.executemany(
+            "INSERT INTO events (id, youth, kind, occurred, recorded_at, recorded_by, "
+            "payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            _rows(events),
+        )
+        db.executemany(
+            "INSERT INTO states (youth, state) VALUES (?, ?) "
+            "ON CONFLICT (youth) DO UPDATE SET state = excluded.state",
+            [(y, _json(_state_data(states[y]))) for y in sorted(by_youth)],
+        )
 
     def set_personal(self, data: PersonalData) -> None:
         """Keep (or replace) the personal data of a youth, apart from their progress.
@@ -525,17 +556,58 @@ _ROADS = (
     "recorded_by, CASE WHEN kind = 'attended' THEN NULL ELSE payload END FROM events"
 )
 _STATUSES = {s.value: s for s in AttendanceStatus}
+_KIND_TEXT = {kind: kind.value for kind in EventKind}
+_ATTENDED = EventKind.ATTENDED
 
 
 def _rows_in(db: sqlite3.Connection, query: str, keys: Iterable[str]) -> list[Any]:
-    """The rows of *query*, whose ``IN ({marks})`` is filled with *keys* 500 at a time (the
-    most placeholders every SQLite takes in one statement)."""
+    """The rows of *query*, whose ``IN ({marks})`` is filled with *keys* 512 at a time (about
+    the most placeholders every SQLite takes in one statement).
+
+    A chunk is padded to a power of two with its last key, so that a few statements serve
+    every batch size and the connection's cache of prepared statements finds them again.
+    """
     ordered = sorted(set(keys))
     rows: list[Any] = []
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
-        rows += db.execute(query.format(marks=", ".join("?" * len(chunk))), chunk).fetchall()
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        size = max(8, 1 << (len(chunk) - 1).bit_length())
+        chunk += chunk[-1:] * (size - len(chunk))
+        rows += db.execute(query.format(marks=_MARKS[size]), chunk).fetchall()
     return rows
+
+
+_CHUNK = 512
+_MARKS = {1 << n: ", ".join("?" * (1 << n)) for n in range(3, 10)}
+
+
+def _standing(
+    db: sqlite3.Connection, youths: Iterable[str]
+) -> tuple[dict[str, YouthState], dict[str, dt.date], set[str]]:
+    """Where each of *youths* stands, as kept; their dates of birth when known; and those of
+    them who were forgotten. One statement per 170 youths."""
+    ordered = sorted(youths)
+    states = {y: YouthState(y) for y in ordered}
+    births: dict[str, dt.date] = {}
+    forgotten: set[str] = set()
+    for start in range(0, len(ordered), _CHUNK // 4):
+        chunk = ordered[start : start + _CHUNK // 4]
+        size = max(8, 1 << (len(chunk) - 1).bit_length())
+        chunk += chunk[-1:] * (size - len(chunk))
+        marks = _MARKS[size]
+        query = (
+            f"SELECT 's', youth, state FROM states WHERE youth IN ({marks}) UNION ALL "
+            f"SELECT 'b', youth, born FROM personal WHERE youth IN ({marks}) UNION ALL "
+            f"SELECT 'f', youth, '' FROM forgotten WHERE youth IN ({marks})"
+        )
+        for what, youth, value in db.execute(query, chunk * 3):
+            if what == "s":
+                states[youth] = _state_from(youth, json.loads(value))
+            elif what == "b":
+                births[youth] = dt.date.fromisoformat(value)
+            else:
+                forgotten.add(youth)
+    return states, births, forgotten
 
 
 def _check_session(event: Event, sessions: dict[str, PlannedSession]) -> None:
@@ -565,24 +637,72 @@ def _check_session(event: Event, sessions: dict[str, PlannedSession]) -> None:
 _json = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
+def _rows(events: Iterable[Event]) -> list[tuple[str, ...]]:
+    """The rows of *events*, as :func:`_row` makes them; the times and days many of them
+    share are written out once."""
+    stamps: dict[int, str] = {}  # by the identity of the time: the batch keeps it alive
+    values = _PAYLOAD_VALUES
+    day = _day_text
+    rows: list[tuple[str, ...]] = []
+    for event in events:
+        at = event.recorded_at
+        stamp = stamps.get(id(at))
+        if stamp is None:
+            stamp = stamps[id(at)] = at.isoformat()
+        kind = event.kind
+        rows.append(
+            (
+                event.id,
+                event.youth,
+                _KIND_TEXT[kind],
+                day(event.occurred),
+                stamp,
+                event.recorded_by,
+                _payload_text(values[kind](event), False),
+            )
+        )
+    return rows
+
+
+_day_text = functools.lru_cache(maxsize=4096)(dt.date.isoformat)
+
+
 def _row(event: Event, *, without_free_text: bool = False) -> tuple[str, ...]:
-    # The payload as Event.payload() gives it, written to JSON the same way: its enums are
-    # strings and its tuples arrays already.
-    payload = {
-        name: value
-        for name in _PAYLOAD_OF[event.kind]
-        if (value := getattr(event, name)) is not None and value != ()
-    }
-    if without_free_text:
-        payload = {k: v for k, v in payload.items() if k not in FREE_TEXT}
+    values = _PAYLOAD_VALUES[event.kind](event)
     return (
         event.id,
         event.youth,
-        event.kind.value,
+        _KIND_TEXT[event.kind],
         _iso(event.occurred, None),
         _iso(event.recorded_at, event.recorded_at.utcoffset()),
         event.recorded_by,
-        _json(payload),
+        _payload_text(values, without_free_text),
+    )
+
+
+def _payload_values(kind: EventKind) -> Callable[[Event], tuple[Any, ...]]:
+    """What gives the kind and the payload fields of an event of *kind*, in one tuple."""
+    names = _PAYLOAD_OF[kind]
+    if not names:
+        return lambda event: (event.kind,)
+    return operator.attrgetter("kind", *names)
+
+
+_PAYLOAD_VALUES = {kind: _payload_values(kind) for kind in EventKind}
+
+
+@functools.lru_cache(maxsize=8192)
+def _payload_text(values: tuple[Any, ...], without_free_text: bool) -> str:
+    """The payload of an event as Event.payload() gives it, written as JSON (its enums are
+    strings and its tuples arrays already); shared by the events with the same payload (an
+    evening's attendance, say)."""
+    names = _PAYLOAD_OF[values[0]]
+    return _json(
+        {
+            name: value
+            for name, value in zip(names, values[1:], strict=True)
+            if value is not None and value != () and not (without_free_text and name in FREE_TEXT)
+        }
     )
 
 
