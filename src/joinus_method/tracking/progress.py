@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from joinus_method.errors import InvalidValue
-from joinus_method.messages import msg
+from joinus_method.messages import Message, msg
 from joinus_method.model._rules import Checks
 from joinus_method.model.framework import InstrumentScore, ProgressFramework, ScoreBand
 
@@ -203,7 +203,7 @@ def domain_levels(
     level off its ladder raises `InvalidValue` naming the event.
     """
     c = _checks(youth)
-    levels = _levels(c, _assessments(youth, events, as_of), framework)
+    levels = _levels(c, _assessments(youth, events, as_of), framework, _Shared())
     c.done()
     return levels
 
@@ -219,7 +219,7 @@ def instrument_scores(
     raise `InvalidValue` naming the event.
     """
     c = _checks(youth)
-    scores = _scores(c, _assessments(youth, events, as_of), framework, {})
+    scores = _scores(c, _assessments(youth, events, as_of), framework, _Shared())
     c.done()
     return scores
 
@@ -298,7 +298,7 @@ def progress(
     """
     given = list(events)
     own = [e for e in given if e.youth == youth]
-    return _progress(youth, own, framework, as_of, tie_graph(given, as_of), {})
+    return _progress(youth, own, framework, as_of, tie_graph(given, as_of), _Shared())
 
 
 def progress_of_all(
@@ -333,7 +333,7 @@ class ProgressReader:
         self.framework = framework
         self.as_of = as_of
         self._graph = tie_graph(ties, as_of)
-        self._cache: dict[tuple[str, Answers], InstrumentScore] = {}
+        self._shared = _Shared()
 
     def __call__(self, road: Road) -> Progress | None:
         """The progress of *road*'s youth, or None when no event of theirs occurred by the
@@ -342,7 +342,7 @@ class ProgressReader:
         own = [e for e in road.events if e.occurred <= as_of]
         if not own and not any(day <= as_of for day, _, _ in road.attendance):
             return None
-        return _progress(road.youth, own, self.framework, as_of, self._graph, self._cache)
+        return _progress(road.youth, own, self.framework, as_of, self._graph, self._shared)
 
 
 def _progress(
@@ -351,19 +351,21 @@ def _progress(
     framework: ProgressFramework,
     as_of: dt.date,
     graph: nx.Graph[Any],
-    cache: dict[tuple[str, Answers], InstrumentScore],
+    shared: _Shared,
 ) -> Progress:
     c = _checks(youth)
     assessments = _assessments(youth, own, as_of)
-    levels = _levels(c, assessments, framework)
-    scores = _scores(c, assessments, framework, cache)
+    levels = _levels(c, assessments, framework, shared)
+    scores = _scores(c, assessments, framework, shared)
     c.done()
     latest = {d: r[-1].level for d, r in levels.items() if r}
-    gaps = framework.readiness_gaps(latest, {i: s[-1].score for i, s in scores.items() if s})
+    gaps = shared.gaps(
+        framework.readiness_gaps(latest, {i: s[-1].score for i, s in scores.items() if s})
+    )
     least = framework.ready.min_level
     distance = {d: None if d not in latest else max(0, least - latest[d]) for d in levels}
     changes = {
-        d: DomainChange(d, r[0] if r else None, r[-1] if r else None) for d, r in levels.items()
+        d: shared.change(d, r[0] if r else None, r[-1] if r else None) for d, r in levels.items()
     }
     loneliness: dict[str, LonelinessChange] = {}
     for name, scored in scores.items():
@@ -378,12 +380,50 @@ def _progress(
     return Progress(youth, as_of, levels, scores, gaps, distance, changes, loneliness, network)
 
 
+class _Shared:
+    """What the progress of many youths holds alike, made once and shared (the values are
+    immutable): the score of the same answers, the same rating, the same gaps."""
+
+    def __init__(self) -> None:
+        self.scores: dict[tuple[str, Answers], InstrumentScore] = {}
+        self._values: dict[Any, Any] = {}
+
+    def rating(self, day: dt.date, level: int, rater: str) -> Rating:
+        key = ("rating", day, level, rater)
+        found = self._values.get(key)
+        if found is None:
+            found = self._values[key] = Rating(day, level, rater)
+        return cast(Rating, found)
+
+    def change(self, domain: str, first: Rating | None, last: Rating | None) -> DomainChange:
+        # Ratings are shared: one object for equal ones, so their identity is the key.
+        key = ("change", domain, id(first), id(last))
+        found = self._values.get(key)
+        if found is None:
+            found = self._values[key] = DomainChange(domain, first, last)
+        return cast(DomainChange, found)
+
+    def scored(self, day: dt.date, score: InstrumentScore, rater: str) -> Scored:
+        # A score (with its subscales) is not hashable; the scores of the same answers are
+        # one object, so the key is its identity, kept alive in ``scores``.
+        key = ("scored", day, id(score), rater)
+        found = self._values.get(key)
+        if found is None:
+            found = self._values[key] = Scored(day, score, rater)
+        return cast(Scored, found)
+
+    def gaps(self, gaps: tuple[Message, ...]) -> tuple[Message, ...]:
+        key = ("gaps", *((m.id, *sorted(m.params.items())) for m in gaps))
+        found = self._values.setdefault(key, gaps)
+        return cast(tuple[Message, ...], found)
+
+
 def _checks(youth: str) -> Checks:
     return Checks(msg("assessments of youth {youth!r}", youth=youth))
 
 
 def _levels(
-    c: Checks, assessments: Iterable[Event], framework: ProgressFramework
+    c: Checks, assessments: Iterable[Event], framework: ProgressFramework, shared: _Shared
 ) -> dict[str, tuple[Rating, ...]]:
     """Each domain → its ratings in *assessments*; a bad one is noted in *c* and left out."""
     top = len(framework.levels)
@@ -392,7 +432,7 @@ def _levels(
         for domain, level in event.levels:
             ratings = out.get(domain)
             if ratings is not None and 1 <= level <= top:
-                ratings.append(Rating(event.occurred, level, event.rater or ""))
+                ratings.append(shared.rating(event.occurred, level, event.rater or ""))
                 continue
             path = ("events", event.id, "levels", domain)
             if c.known(path, domain, out, msg("domain")):
@@ -404,10 +444,11 @@ def _scores(
     c: Checks,
     assessments: Iterable[Event],
     framework: ProgressFramework,
-    cache: dict[tuple[str, Answers], InstrumentScore],
+    shared: _Shared,
 ) -> dict[str, tuple[Scored, ...]]:
     """Each instrument → its scores in *assessments*; bad answers are noted in *c* and left
-    out. *cache* holds the scores of answers met before: the same answers score the same."""
+    out. The same answers score the same: their score is made once, in *shared*."""
+    cache = shared.scores
     instruments = {i.id: i for i in framework.instruments}
     out: dict[str, list[Scored]] = {i: [] for i in instruments}
     for event in assessments:
@@ -423,7 +464,7 @@ def _scores(
                     c.problems.extend(p.at(*path) for p in error.problems)
                     continue
                 cache[name, given] = score
-            out[name].append(Scored(event.occurred, score, event.rater or ""))
+            out[name].append(shared.scored(event.occurred, score, event.rater or ""))
     return {i: tuple(s) for i, s in out.items()}
 
 
