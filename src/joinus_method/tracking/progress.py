@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -359,9 +359,7 @@ def _progress(
     scores = _scores(c, assessments, framework, shared)
     c.done()
     latest = {d: r[-1].level for d, r in levels.items() if r}
-    gaps = shared.gaps(
-        framework.readiness_gaps(latest, {i: s[-1].score for i, s in scores.items() if s})
-    )
+    gaps = shared.gaps(framework, latest, {i: s[-1].score for i, s in scores.items() if s})
     least = framework.ready.min_level
     distance = {d: None if d not in latest else max(0, least - latest[d]) for d in levels}
     changes = {
@@ -386,36 +384,47 @@ class _Shared:
 
     def __init__(self) -> None:
         self.scores: dict[tuple[str, Answers], InstrumentScore] = {}
-        self._values: dict[Any, Any] = {}
+        self._ratings: dict[tuple[dt.date, int, str], Rating] = {}
+        self._changes: dict[tuple[str, int, int], DomainChange] = {}
+        self._scored: dict[tuple[dt.date, int, str], Scored] = {}
+        self._gaps: dict[tuple[object, ...], tuple[Message, ...]] = {}
 
     def rating(self, day: dt.date, level: int, rater: str) -> Rating:
-        key = ("rating", day, level, rater)
-        found = self._values.get(key)
+        key = (day, level, rater)
+        found = self._ratings.get(key)
         if found is None:
-            found = self._values[key] = Rating(day, level, rater)
-        return cast(Rating, found)
+            found = self._ratings[key] = Rating(day, level, rater)
+        return found
+
+    # Ratings and scores are shared (the scores of the same answers are one object, kept in
+    # ``scores``): their identity stands for their value in the keys below.
 
     def change(self, domain: str, first: Rating | None, last: Rating | None) -> DomainChange:
-        # Ratings are shared: one object for equal ones, so their identity is the key.
-        key = ("change", domain, id(first), id(last))
-        found = self._values.get(key)
+        key = (domain, id(first), id(last))
+        found = self._changes.get(key)
         if found is None:
-            found = self._values[key] = DomainChange(domain, first, last)
-        return cast(DomainChange, found)
+            found = self._changes[key] = DomainChange(domain, first, last)
+        return found
 
     def scored(self, day: dt.date, score: InstrumentScore, rater: str) -> Scored:
-        # A score (with its subscales) is not hashable; the scores of the same answers are
-        # one object, so the key is its identity, kept alive in ``scores``.
-        key = ("scored", day, id(score), rater)
-        found = self._values.get(key)
+        key = (day, id(score), rater)
+        found = self._scored.get(key)
         if found is None:
-            found = self._values[key] = Scored(day, score, rater)
-        return cast(Scored, found)
+            found = self._scored[key] = Scored(day, score, rater)
+        return found
 
-    def gaps(self, gaps: tuple[Message, ...]) -> tuple[Message, ...]:
-        key = ("gaps", *((m.id, *sorted(m.params.items())) for m in gaps))
-        found = self._values.setdefault(key, gaps)
-        return cast(tuple[Message, ...], found)
+    def gaps(
+        self,
+        framework: ProgressFramework,
+        levels: Mapping[str, int],
+        scores: Mapping[str, InstrumentScore],
+    ) -> tuple[Message, ...]:
+        """``framework.readiness_gaps(levels, scores)``, worked out once for equal ones."""
+        key = (*levels.items(), *((name, id(score)) for name, score in scores.items()))
+        found = self._gaps.get(key)
+        if found is None:
+            found = self._gaps[key] = framework.readiness_gaps(levels, scores)
+        return found
 
 
 def _checks(youth: str) -> Checks:

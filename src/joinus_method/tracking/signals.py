@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
@@ -227,12 +228,8 @@ def signals_of_roads(
 # -- reading the events ----------------------------------------------------------------------
 
 
-def _occurred(event: Event) -> dt.date:
-    return event.occurred
-
-
-def _first(item: tuple[dt.date, str, AttendanceStatus]) -> dt.date:
-    return item[0]
+_occurred = operator.attrgetter("occurred")
+_first = operator.itemgetter(0)
 
 
 def _plans(plan: ProgramPlan | Iterable[SeriesPlan]) -> dict[str, SeriesPlan]:

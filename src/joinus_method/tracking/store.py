@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import json
 import operator
 import os
@@ -403,20 +404,27 @@ class Store:
         query = _ROADS + (" WHERE occurred <= ?" if as_of is not None else "")
         params = (as_of.isoformat(),) if as_of is not None else ()
         rows = self._db.cursor().execute(query + " ORDER BY youth, seq", params)
-        current: str | None = None
-        events: list[Event] = []
-        attendance: list[tuple[dt.date, str, AttendanceStatus]] = []
-        for youth, kind, occurred, first, second, recorded_by, payload in rows:
-            if youth != current:
-                if current is not None:
-                    yield Road(current, tuple(events), tuple(attendance))
-                current, events, attendance = youth, [], []
-            if payload is None:
-                attendance.append((_date(occurred), first, _STATUSES[second]))
-            else:
-                events.append(_event((first, youth, kind, occurred, second, recorded_by, payload)))
-        if current is not None:
-            yield Road(current, tuple(events), tuple(attendance))
+        day, statuses, kinds, restored = _date, _STATUSES, _KINDS, Event.restored
+        for youth, theirs in itertools.groupby(rows, _first_column):
+            name = sys.intern(youth)
+            events: list[Event] = []
+            attendance: list[tuple[dt.date, str, AttendanceStatus]] = []
+            for _, kind, occurred, first, second, recorded_by, payload in theirs:
+                if payload is None:
+                    attendance.append((day(occurred), first, statuses[second]))
+                else:
+                    events.append(
+                        restored(
+                            kinds[kind],
+                            name,
+                            day(occurred),
+                            sys.intern(recorded_by),
+                            _datetime(second),
+                            first,
+                            _fields(payload),
+                        )
+                    )
+            yield Road(name, tuple(events), tuple(attendance))
 
     def events_of_kinds(
         self, kinds: Iterable[EventKind], as_of: dt.date | None = None
@@ -557,6 +565,7 @@ _ROADS = (
 )
 _STATUSES = {s.value: s for s in AttendanceStatus}
 _KIND_TEXT = {kind: kind.value for kind in EventKind}
+_first_column = operator.itemgetter(0)
 _ATTENDED = EventKind.ATTENDED
 
 
