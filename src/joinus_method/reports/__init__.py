@@ -1,1 +1,2 @@
-"""Reports from the store as of a date: for a youth, a group, an evening, a worker, a coach, a municipality and the whole programme, as Markdown and as self-contained HTML; xAPI statements."""
+"""Reports from the store as of a date, for each kind of reader, written as Markdown and as
+self-contained HTML; and xAPI statements of a youth's road."""
