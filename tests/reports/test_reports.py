@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.seed import FRAMEWORK, NOORDWIJK
-from tests.tracking.test_tracker import GROUPS, PLAN, road
 
 from joinus_method.model.people import PersonalData
 from joinus_method.reports.build import (
@@ -26,6 +24,8 @@ from joinus_method.tracking.events import AttendanceStatus
 from joinus_method.tracking.store import Store, open_store
 from joinus_method.tracking.tracker import Tracker
 from joinus_method.tracking.views import SMALLEST_COUNT
+from tests.seed import FRAMEWORK, NOORDWIJK
+from tests.tracking.test_tracker import GROUPS, PLAN, road
 
 A, P, L = AttendanceStatus.ABSENT, AttendanceStatus.PRESENT, AttendanceStatus.LATE
 AS_OF = dt.date(2021, 12, 1)

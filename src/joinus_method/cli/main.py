@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Protocol, TextIO
 
 from joinus_method import __version__
-from joinus_method.cli import bundled, check, init, plan, schema, show
+from joinus_method.cli import bundled, check, init, plan, report, schema, show, signals
 from joinus_method.cli._language import (
     LANGUAGES,
     _,
@@ -41,6 +41,8 @@ _COMMANDS: dict[str, _Command] = {
     "init": init,
     "plan": plan,
     "show": show,
+    "report": report,
+    "signals": signals,
 }
 
 

@@ -1,0 +1,134 @@
+"""What the commands that read a store share: its options, and the program's tracker."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from ._language import _, error_text, translate
+
+if TYPE_CHECKING:
+    from joinus_method.tracking.tracker import Tracker
+
+__all__ = ["DEFAULT_STORE", "add_tracker_options", "day", "opened_tracker"]
+
+DEFAULT_STORE = Path("joinus.sqlite")
+
+
+def day(text: str) -> dt.date:
+    """A date from the command line (YYYY-MM-DD)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("not a date (YYYY-MM-DD): {text!r}", text=text)
+        ) from None
+
+
+def add_tracker_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options that name the store and the program it follows."""
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_STORE,
+        metavar="FILE",
+        help=_("the file the youths' roads are kept in (default: {path})", path=DEFAULT_STORE),
+    )
+    parser.add_argument(
+        "--program",
+        metavar="FILE",
+        help=_("program TOML file (default: the bundled Noordwijk 2021 program)"),
+    )
+    parser.add_argument(
+        "--curriculum",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help=_("curriculum file the program uses (repeatable; bundled ones are found by id)"),
+    )
+    parser.add_argument(
+        "--framework",
+        metavar="FILE",
+        help=_("progress framework file (default: the one the program names, bundled)"),
+    )
+
+
+@contextlib.contextmanager
+def opened_tracker(args: argparse.Namespace, err: TextIO) -> Iterator[Tracker | None]:
+    """The tracker of the store and program of *args*; None after printing why not."""
+    from joinus_method.documents.bundled import find_bundled
+    from joinus_method.documents.files import DocumentKind
+    from joinus_method.documents.references import check_files, curricula_for
+    from joinus_method.errors import JoinUsError
+    from joinus_method.model.framework import ProgressFramework
+    from joinus_method.model.program import Program
+    from joinus_method.planning.closures import OutsideCalendar
+    from joinus_method.planning.schedule import default_until, plan_program
+    from joinus_method.tracking.store import open_store
+    from joinus_method.tracking.tracker import Tracker
+
+    from . import plan as plan_command
+    from ._calendar import program_calendar
+
+    if not args.store.exists():
+        print(
+            _(
+                "error: no store at {path}: record events first",
+                path=args.store,
+            ),
+            file=err,
+        )
+        yield None
+        return
+    checked = plan_command._checked(
+        argparse.Namespace(
+            program=args.program, curricula=[], curriculum=args.curriculum, group=None
+        ),
+        err,
+    )
+    if checked is None:
+        yield None
+        return
+    program = checked[0].document
+    assert isinstance(program, Program)
+    documents = [r.document for r in checked[1:] if r.document is not None]
+    try:
+        framework: object
+        if args.framework is None:
+            framework = find_bundled(DocumentKind.FRAMEWORK, program.curricula.framework).load()
+        else:
+            (result,) = check_files([args.framework])
+            for problem in result.problems:
+                print(problem.describe(translate), file=err)
+            if not result.ok:
+                yield None
+                return
+            framework = result.document
+        if not isinstance(framework, ProgressFramework):
+            print(_("error: {path} is not a progress framework", path=args.framework), file=err)
+            yield None
+            return
+        calendar, problems = program_calendar(program, checked[0])
+        if calendar is None:
+            for problem in problems:
+                print(problem.describe(translate), file=err)
+            yield None
+            return
+        curricula = curricula_for(program, documents)
+        try:
+            # Far enough for the exits of youths who join late in the year.
+            until = default_until(program) + dt.timedelta(weeks=65)
+            plan = plan_program(program, curricula, calendar, until=until)
+        except OutsideCalendar:
+            plan = plan_program(program, curricula, calendar)
+        store = open_store(args.store)
+    except JoinUsError as exc:
+        print(error_text(exc), file=err)
+        yield None
+        return
+    with store:
+        yield Tracker(store, program, plan, framework)

@@ -1,0 +1,121 @@
+"""``joinus report``: a report from the store as of a date, as Markdown or as an HTML page."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TextIO
+
+from ._language import _, error_text, os_error_text
+from ._tracking import add_tracker_options, day, opened_tracker
+
+__all__ = ["add_parser", "run"]
+
+KINDS = ("youth", "group", "evening", "programme", "municipality")
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``report`` subcommand to *commands*."""
+    report = commands.add_parser(
+        "report",
+        help=_("write a report on a youth, a group, an evening or the results"),
+        description=_(
+            "Write a report from the store as of a date. youth ID: one youth's road, levels, "
+            "loneliness, challenges and network, by pseudonym. group ID: the roster, the "
+            "attendance per evening, the ties in the group and the activities organised. "
+            "evening UID: the sign-in sheet and who is welcomed, evaluated and said goodbye to "
+            "on that evening (the UID is in the plan's calendar). programme, or municipality "
+            "ID: totals only, no count under 5 shown. Reports are in Dutch unless "
+            "--report-language en is given."
+        ),
+    )
+    report.add_argument(
+        "kind",
+        choices=KINDS,
+        metavar="KIND",
+        help=_("what to report on: {kinds}", kinds=", ".join(KINDS)),
+    )
+    report.add_argument(
+        "id",
+        nargs="?",
+        metavar="ID",
+        help=_("the youth's pseudonym, the group's id, the evening's UID or the municipality's id"),
+    )
+    report.add_argument(
+        "--as-of", type=day, metavar="DATE", help=_("the day the report is for (default: today)")
+    )
+    report.add_argument(
+        "--format",
+        choices=("md", "html"),
+        default="md",
+        help=_("md: text for the terminal (default); html: one page to open in a browser"),
+    )
+    report.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=_("write the report to this file instead of showing it"),
+    )
+    report.add_argument(
+        "--report-language",
+        choices=("nl", "en"),
+        default="nl",
+        help=_("the language of the report: nl (default) or en"),
+    )
+    add_tracker_options(report)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Make the report of *args* and show it or write it."""
+    from joinus_method.documents.files import write_atomically
+    from joinus_method.errors import JoinUsError
+    from joinus_method.reports.build import (
+        evening_report,
+        group_report,
+        programme_report,
+        youth_report,
+    )
+    from joinus_method.reports.document import to_html, to_markdown
+
+    if args.kind != "programme" and not args.id:
+        print(_("error: {kind} needs an ID", kind=args.kind), file=err)
+        return 2
+    as_of = args.as_of or dt.date.today()
+    with opened_tracker(args, err) as tracker:
+        if tracker is None:
+            return 1
+        try:
+            if args.kind == "youth":
+                if args.id not in tracker.store.youths():
+                    print(
+                        _("error: no youth {id!r} in {path}", id=args.id, path=args.store), file=err
+                    )
+                    return 1
+                report = youth_report(tracker, args.id, as_of)
+            elif args.kind == "group":
+                report = group_report(tracker, args.id, as_of)
+            elif args.kind == "evening":
+                report = evening_report(tracker, args.id)
+            elif args.kind == "municipality":
+                report = programme_report(tracker, as_of, args.id)
+            else:
+                report = programme_report(tracker, as_of)
+        except JoinUsError as exc:
+            print(error_text(exc), file=err)
+            return 1
+    write = to_html if args.format == "html" else to_markdown
+    text = write(report, args.report_language)
+    if args.output is None:
+        out.write(text)
+        return 0
+    try:
+        write_atomically(args.output, text)
+    except OSError as exc:
+        print(
+            _("error: cannot write {path}: {why}", path=args.output, why=os_error_text(exc)),
+            file=err,
+        )
+        return 1
+    print(_("wrote {path}", path=args.output), file=out)
+    return 0
