@@ -18,7 +18,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     """.ci/run runs the README's second command, word for word."""
     commands = [body.strip() for lang, body in BLOCKS if lang == "sh"]
     install_and_run, install_and_test = commands[:2]
-    assert install_and_run.endswith("joinus plan")
+    assert install_and_run.endswith("joinus demo")
     assert "pytest" in install_and_test
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert install_and_test in ci
