@@ -9,7 +9,19 @@ from collections.abc import Sequence
 from typing import Protocol, TextIO
 
 from joinus_method import __version__
-from joinus_method.cli import bundled, check, demo, init, plan, report, schema, show, signals
+from joinus_method.cli import (
+    bundled,
+    check,
+    demo,
+    export,
+    forget,
+    init,
+    plan,
+    report,
+    schema,
+    show,
+    signals,
+)
 from joinus_method.cli._language import (
     LANGUAGES,
     _,
@@ -43,6 +55,8 @@ _COMMANDS: dict[str, _Command] = {
     "show": show,
     "report": report,
     "signals": signals,
+    "export": export,
+    "forget": forget,
     "demo": demo,
 }
 
