@@ -135,7 +135,8 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid #ccc; }
 p.as-of, p.notice { margin: 0 0 .5rem; color: #555; }
 p.notice { font-style: italic; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
+dl { display: grid; grid-template-columns: fit-content(60%) 1fr; gap: .2rem 1rem; margin: 0; }
+dt, dd, p, h1, h2 { overflow-wrap: anywhere; }
 dt { font-weight: 600; }
 dd { margin: 0; }
 .scroll { overflow-x: auto; max-width: 100%; }
