@@ -197,7 +197,7 @@ def _step(w: _Walk, event: Event, born: dt.date | None) -> None:
     if w.stage not in allowed:
         raise EventRefused(
             msg(
-                "youth {youth!r} is {stage}: a {kind} event cannot follow",
+                "youth {youth!r} is {stage}: an event of kind {kind} cannot follow",
                 youth=w.youth,
                 stage=w.stage.value,
                 kind=event.kind.value,
