@@ -69,6 +69,8 @@ def test_each_kind_as_an_html_page(
         ("youth", "y-00"),
         ("group", GROUPS[0]),
         ("evening", evening),
+        ("worker", "daan-kuijpers"),
+        ("coach", "marieke-verhoef"),
         ("programme", None),
         ("municipality", municipality),
     ):

@@ -11,12 +11,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from joinus_method.errors import UnknownId
 from joinus_method.model.people import PersonalData
 from joinus_method.reports.build import (
+    coach_report,
     evening_report,
     group_report,
     programme_report,
     suppressed,
+    worker_report,
     youth_report,
 )
 from joinus_method.reports.document import Report, to_html, to_markdown
@@ -137,3 +140,15 @@ def test_no_suppressed_count_can_be_worked_out(counts: list[int]) -> None:
     positive_others = [c for s, c in zip(shown, counts, strict=True) if s is not None and c > 0]
     # One hidden count alone could be worked out from the total, unless it is all there is.
     assert len(hidden) != 1 or not positive_others
+
+
+def test_worker_and_coach_reports_show_caseload_and_signals(store: Store) -> None:
+    tracker = tracker_of(store)
+    worker = to_markdown(worker_report(tracker, "daan-kuijpers", AS_OF))
+    assert worker.startswith("# Jongerenwerker Daan Kuijpers")
+    assert "| Daan Kuijpers | groep-18-25-x-out | 2021-04-29 | 7 |" in worker
+    coach = to_markdown(coach_report(tracker, "marieke-verhoef", AS_OF))
+    for name in ("Daan Kuijpers", "Esra Yildiz", "Joost van der Meer", "Noor Bakker"):
+        assert f"| {name} |" in coach
+    with pytest.raises(UnknownId):
+        worker_report(tracker, "nobody", AS_OF)

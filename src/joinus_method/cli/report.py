@@ -12,7 +12,7 @@ from ._tracking import add_tracker_options, day, opened_tracker
 
 __all__ = ["add_parser", "run"]
 
-KINDS = ("youth", "group", "evening", "programme", "municipality")
+KINDS = ("youth", "group", "evening", "worker", "coach", "programme", "municipality")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +25,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "loneliness, challenges and network, by pseudonym. group ID: the roster, the "
             "attendance per evening, the ties in the group and the activities organised. "
             "evening UID: the sign-in sheet and who is welcomed, evaluated and said goodbye to "
-            "on that evening (the UID is in the plan's calendar). programme, or municipality "
+            "on that evening (the UID is in the plan's calendar). worker ID, coach ID: groups, "
+            "training, caseload and open signals. programme, or municipality "
             "ID: totals only, no count under 5 shown. Reports are in Dutch unless "
             "--report-language en is given."
         ),
@@ -40,7 +41,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "id",
         nargs="?",
         metavar="ID",
-        help=_("the youth's pseudonym, the group's id, the evening's UID or the municipality's id"),
+        help=_(
+            "the youth's pseudonym, the group's id, the evening's UID, the worker's or "
+            "coach's id, or the municipality's id"
+        ),
     )
     report.add_argument(
         "--as-of", type=day, metavar="DATE", help=_("the day the report is for (default: today)")
@@ -71,9 +75,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from joinus_method.documents.files import write_atomically
     from joinus_method.errors import JoinUsError
     from joinus_method.reports.build import (
+        coach_report,
         evening_report,
         group_report,
         programme_report,
+        worker_report,
         youth_report,
     )
     from joinus_method.reports.document import to_html, to_markdown
@@ -97,6 +103,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 report = group_report(tracker, args.id, as_of)
             elif args.kind == "evening":
                 report = evening_report(tracker, args.id)
+            elif args.kind == "worker":
+                report = worker_report(tracker, args.id, as_of)
+            elif args.kind == "coach":
+                report = coach_report(tracker, args.id, as_of)
             elif args.kind == "municipality":
                 report = programme_report(tracker, as_of, args.id)
             else:

@@ -19,6 +19,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 
+from joinus_method.errors import UnknownId
 from joinus_method.messages import Message, msg, msg_n
 from joinus_method.model.people import Membership
 from joinus_method.tracking.events import (
@@ -33,6 +34,7 @@ from joinus_method.tracking.events import (
 )
 from joinus_method.tracking.journey import Stage, YouthState, advance
 from joinus_method.tracking.progress import Progress, tie_graph, ties_on
+from joinus_method.tracking.signals import Signal
 from joinus_method.tracking.tracker import Tracker
 from joinus_method.tracking.views import SMALLEST_COUNT
 
@@ -41,10 +43,12 @@ from .document import Cell, Facts, Paragraph, Report, Section, Table
 __all__ = [
     "EVENT_WORDS",
     "STATUS_WORDS",
+    "coach_report",
     "evening_report",
     "group_report",
     "programme_report",
     "suppressed",
+    "worker_report",
     "youth_report",
 ]
 
@@ -568,4 +572,125 @@ def programme_report(tracker: Tracker, as_of: dt.date, municipality: str | None 
             "could work it out from.",
             least=SMALLEST_COUNT,
         ),
+    )
+
+
+# -- a worker and a coach --------------------------------------------------------------------
+
+
+def _trained_on(tracker: Tracker, worker: str) -> dt.date | None:
+    """The day *worker* is trained: ``trained_on``, or the end of the first of the program's
+    trainings they are in (its last session before the follow-up coaching)."""
+    program = tracker.program
+    found = next((w for w in program.workers if w.id == worker), None)
+    if found is not None and found.trained_on is not None:
+        return found.trained_on
+    ends = []
+    for training in program.trainings:
+        if worker in training.workers:
+            plan = tracker.series_plan(training.id)
+            core = [s.day for s in plan.sessions if not plan.curriculum.is_follow_up(s.session)]
+            if core:
+                ends.append(max(core))
+    return min(ends, default=None)
+
+
+def _caseload_rows(
+    tracker: Tracker, workers: Sequence[str], as_of: dt.date, signals: Sequence[Signal]
+) -> tuple[tuple[Cell, ...], ...]:
+    names = tracker.program.people_names
+    rows: list[tuple[Cell, ...]] = []
+    for worker in workers:
+        groups = [g for g in tracker.program.groups if worker in g.workers]
+        trained = _trained_on(tracker, worker)
+        members = sum(len(tracker.roster(g.id, as_of)) for g in groups)
+        open_signals = sum(1 for s in signals if worker in s.attention)
+        rows.append(
+            (
+                names.get(worker, worker),
+                ", ".join(g.id for g in groups) or None,
+                trained.isoformat() if trained and trained <= as_of else msg("not yet"),
+                members,
+                open_signals,
+            )
+        )
+    return tuple(rows)
+
+
+_CASELOAD_HEADER = (
+    msg("Worker"),
+    msg("Groups"),
+    msg("Trained on"),
+    msg("Youths in their groups"),
+    msg("Open signals"),
+)
+
+
+def worker_report(tracker: Tracker, worker: str, as_of: dt.date) -> Report:
+    """*worker*'s groups, training, caseload and the signals that call for them."""
+    program = tracker.program
+    name = program.people_names.get(worker)
+    if name is None:
+        raise UnknownId(msg("worker"), worker)
+    signals = [s for s in tracker.signals(as_of) if worker in s.attention]
+    listed = tuple((s.since.isoformat(), s.who, s.group, s.message) for s in signals)
+    return Report(
+        msg("Worker {name}", name=name),
+        as_of,
+        (
+            Section(
+                msg("Groups and caseload"),
+                (
+                    Table(
+                        msg("The worker's groups"),
+                        _CASELOAD_HEADER,
+                        _caseload_rows(tracker, [worker], as_of, signals),
+                    ),
+                ),
+            ),
+            Section(
+                msg("Open signals"),
+                (
+                    Table(
+                        msg("What needs attention, oldest first"),
+                        (msg("Since"), msg("Who"), msg("Group"), msg("Why")),
+                        listed,
+                    )
+                    if listed
+                    else Paragraph(msg("Nothing needs attention.")),
+                ),
+            ),
+        ),
+        notice=msg("Youths appear by pseudonym only, without names or contact details."),
+    )
+
+
+def coach_report(tracker: Tracker, coach: str, as_of: dt.date) -> Report:
+    """The workers *coach* trained: their training, groups, caseload and open signals."""
+    program = tracker.program
+    name = program.people_names.get(coach)
+    if name is None or coach not in {c.id for c in program.coaches}:
+        raise UnknownId(msg("coach"), coach)
+    trained = [w for t in program.trainings if t.coach == coach for w in t.workers]
+    trained += [w.id for w in program.workers if w.trained_by == coach]
+    workers = list(dict.fromkeys(trained))
+    signals = tracker.signals(as_of)
+    return Report(
+        msg("Coach {name}", name=name),
+        as_of,
+        (
+            Section(
+                msg("The workers trained"),
+                (
+                    Table(
+                        msg("Each worker's groups and caseload"),
+                        _CASELOAD_HEADER,
+                        _caseload_rows(tracker, workers, as_of, signals),
+                    )
+                    if workers
+                    else Paragraph(msg("No worker trained yet.")),
+                ),
+            ),
+        ),
+        notice=msg("Youths appear by pseudonym only, without names or contact details."),
     )
