@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from joinus_method.errors import UnknownId
 from joinus_method.model.people import PersonalData
+from joinus_method.reports import charts
 from joinus_method.reports.build import (
     coach_report,
     evening_report,
@@ -88,7 +89,7 @@ def test_html_is_self_contained_and_accessible(store: Store) -> None:
         programme_report(tracker, AS_OF),
     ):
         page = to_html(report)
-        assert not re.search(r"(https?:|//[a-z]|<script|<link|<img|<iframe|url\()", page)
+        assert not re.search(r"(https?:|//[a-z]|<script|<link|<img|<iframe|url\((?!#))", page)
         levels = [int(h) for h in re.findall(r"<h([1-6])", page)]
         assert levels[0] == 1
         assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
@@ -152,3 +153,17 @@ def test_worker_and_coach_reports_show_caseload_and_signals(store: Store) -> Non
         assert f"| {name} |" in coach
     with pytest.raises(UnknownId):
         worker_report(tracker, "nobody", AS_OF)
+
+
+def test_charts_are_inline_svg_or_say_how_to_get_them(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tracker = tracker_of(store)
+    if charts.available():
+        page = to_html(youth_report(tracker, "y-00", AS_OF))
+        assert "<svg" in page
+        assert 'role="img" aria-label="Voortgangsster' in page
+    monkeypatch.setattr(charts, "available", lambda: False)
+    page = to_html(group_report(tracker, GROUPS[0], AS_OF))
+    assert "<svg" not in page
+    assert "joinus_method[charts]" in page

@@ -35,9 +35,10 @@ from joinus_method.tracking.events import (
 from joinus_method.tracking.journey import Stage, YouthState, advance
 from joinus_method.tracking.progress import Progress, tie_graph, ties_on
 from joinus_method.tracking.signals import Signal
-from joinus_method.tracking.tracker import Tracker
+from joinus_method.tracking.tracker import AttendanceGrid, Tracker
 from joinus_method.tracking.views import SMALLEST_COUNT
 
+from . import charts
 from .document import Cell, Facts, Paragraph, Report, Section, Table
 
 __all__ = [
@@ -174,6 +175,13 @@ def youth_report(tracker: Tracker, youth: str, as_of: dt.date) -> Report:
         Section(
             msg("Domain levels"),
             (
+                charts.or_hint(
+                    charts.progress_star,
+                    [row[0] for row in levels],
+                    [row[1] for row in levels],
+                    [row[2] for row in levels],
+                    len(framework.levels),
+                ),
                 Table(
                     msg("Levels from the baseline to the latest assessment"),
                     (
@@ -341,6 +349,7 @@ def group_report(tracker: Tracker, group: str, as_of: dt.date) -> Report:
                             count=len(recorded),
                         )
                     ),
+                    charts.or_hint(charts.attendance_heatmap, *_heat(grid)),
                     Table(
                         msg("Attendance per evening"),
                         (msg("Youth"), *(s.day.strftime("%d-%m") for s in grid.sessions)),
@@ -348,7 +357,13 @@ def group_report(tracker: Tracker, group: str, as_of: dt.date) -> Report:
                     ),
                 ),
             ),
-            Section(msg("Cohesion"), (_cohesion(events, members, as_of),)),
+            Section(
+                msg("Cohesion"),
+                (
+                    charts.or_hint(charts.ties_drawing, *_ties_now(events, members, as_of)),
+                    _cohesion(events, members, as_of),
+                ),
+            ),
             Section(
                 msg("Activities organised by the youths"),
                 (
@@ -362,6 +377,30 @@ def group_report(tracker: Tracker, group: str, as_of: dt.date) -> Report:
         ),
         notice=msg("By pseudonym: this report holds no name or contact details."),
     )
+
+
+def _heat(grid: AttendanceGrid) -> tuple[list[str], list[str], list[list[int]]]:
+    scale = {
+        AttendanceStatus.PRESENT: 2,
+        AttendanceStatus.LATE: 2,
+        AttendanceStatus.EXCUSED: 1,
+        AttendanceStatus.ABSENT: 0,
+    }
+    cells = [
+        [scale[c] if isinstance(c, AttendanceStatus) else -1 for c in grid.row(y)]
+        for y in grid.youths
+    ]
+    return list(grid.youths), [s.day.strftime("%d-%m") for s in grid.sessions], cells
+
+
+def _ties_now(
+    events: Sequence[Event], members: Sequence[Membership], as_of: dt.date
+) -> tuple[list[str], list[tuple[str, str]]]:
+    present = [m.youth for m in members if m.active_on(as_of)]
+    nodes = {("youth", y) for y in present}
+    now = ties_on(tie_graph(events, as_of), as_of)
+    ties = [(u[1], v[1]) for u, v in now.edges if u in nodes and v in nodes]
+    return present, ties
 
 
 def _cohesion(events: Sequence[Event], members: Sequence[Membership], as_of: dt.date) -> Table:
@@ -559,6 +598,7 @@ def programme_report(tracker: Tracker, as_of: dt.date, municipality: str | None 
             Section(
                 msg("Loneliness before and after ({instrument})", instrument=instrument),
                 (
+                    charts.or_hint(charts.before_after_bars, bands, shown_before, shown_after),
                     Table(
                         msg("Youths by band, at the baseline and at the latest questionnaire"),
                         (msg("Band"), msg("Baseline"), msg("Latest")),
