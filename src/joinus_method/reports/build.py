@@ -546,9 +546,11 @@ def programme_report(tracker: Tracker, as_of: dt.date, municipality: str | None 
     shown_after = suppressed([after[b] for b in bands])
     total_exits = sum(exits.values())
     self_reliant = exits.get("self-reliant", 0)
+    others = total_exits - self_reliant
+    # Shown only when neither those who left self-reliant nor the others are a small group.
     share: Cell = (
         self_reliant / total_exits
-        if total_exits >= SMALLEST_COUNT and self_reliant >= SMALLEST_COUNT
+        if self_reliant >= SMALLEST_COUNT and (others == 0 or others >= SMALLEST_COUNT)
         else None
     )
     return Report(
