@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from joinus_method.cli.main import main
+from joinus_method.model.people import PersonalData
 from joinus_method.tracking.events import AttendanceStatus
 from joinus_method.tracking.store import open_store
 from tests.tracking.test_tracker import GROUPS, PLAN, road
@@ -113,3 +115,25 @@ def test_wrong_use_is_an_error_line(
     assert code == status
     assert said in err
     assert "Traceback" not in err
+
+
+def test_the_evening_sheet_with_names_only_for_the_group_s_own_worker(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with open_store(store) as opened:
+        opened.set_personal(PersonalData("y-00", "Femke Jansen", dt.date(2003, 2, 1)))
+    evening = PLAN.plan(GROUPS[0]).sessions[2].uid
+    argv = ["report", "evening", evening, "--store", str(store)]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    assert "Femke Jansen" not in out
+    code, out, err = run(capsys, *argv, "--as-worker", "daan-kuijpers")
+    assert code == 0, err
+    assert "| Femke Jansen |" in out
+    code, out, err = run(capsys, "--lang", "en", *argv, "--as-worker", "joost-van-der-meer")
+    assert code == 1
+    assert "may not see youth" in err
+    with open_store(store) as opened:
+        log = opened.access_log()
+    assert ("daan-kuijpers", "y-00", True) in [(v, y, ok) for _, v, y, ok in log]
+    assert any(v == "joost-van-der-meer" and not ok for _, v, _, ok in log)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ._language import _, error_text, os_error_text
 from ._tracking import add_tracker_options, day, opened_tracker
+
+if TYPE_CHECKING:
+    from joinus_method.tracking.tracker import Tracker
 
 __all__ = ["add_parser", "run"]
 
@@ -67,6 +70,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="nl",
         help=_("the language of the report: nl (default) or en"),
     )
+    report.add_argument(
+        "--as-worker",
+        metavar="WORKER",
+        help=_(
+            "evening: the sheet with names, for one of the group's own workers (each look at "
+            "a name is written to the store's access log)"
+        ),
+    )
     add_tracker_options(report)
 
 
@@ -102,7 +113,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             elif args.kind == "group":
                 report = group_report(tracker, args.id, as_of)
             elif args.kind == "evening":
-                report = evening_report(tracker, args.id)
+                report = evening_report(tracker, args.id, _names(tracker, args))
             elif args.kind == "worker":
                 report = worker_report(tracker, args.id, as_of)
             elif args.kind == "coach":
@@ -129,3 +140,20 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     print(_("wrote {path}", path=args.output), file=out)
     return 0
+
+
+def _names(tracker: Tracker, args: argparse.Namespace) -> dict[str, str] | None:
+    """The names of the evening's members, as the worker of ``--as-worker`` may see them;
+    None without it. Raises AccessDenied for a worker of another group."""
+    if args.as_worker is None:
+        return None
+    from joinus_method.tracking.views import View, worker_scope
+
+    view = View(tracker.store, worker_scope(tracker.program, args.as_worker))
+    session = tracker.agenda(args.id).session
+    names = {}
+    for member in tracker.roster(session.series.id, session.day):
+        personal = view.personal(member.youth)
+        if personal is not None:
+            names[member.youth] = personal.name
+    return names
