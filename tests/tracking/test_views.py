@@ -14,6 +14,8 @@ from joinus_method.model.people import PersonalData
 from joinus_method.tracking.events import EventKind
 from joinus_method.tracking.store import open_store
 from joinus_method.tracking.views import (
+    COUNTS,
+    LIST,
     AccessDenied,
     View,
     coach_scope,
@@ -50,6 +52,7 @@ def test_a_worker_sees_their_own_groups_only(store) -> None:
     with pytest.raises(AccessDenied):
         daan.personal("y-jong")
     assert store.access_log() == [
+        (NOON, "daan-kuijpers", LIST, True),
         (NOON, "daan-kuijpers", "y-oud-0", True),
         (NOON, "daan-kuijpers", "y-jong", False),
         (NOON, "daan-kuijpers", "y-jong", False),
@@ -71,6 +74,8 @@ def test_a_municipality_sees_aggregates_only(store) -> None:
     with pytest.raises(AccessDenied):
         town.journey("y-oud-0")
     counts = town.counts()
+    assert [(v, y, ok) for _, v, y, ok in store.access_log()][-1] == ("noordwijk", COUNTS, True)
+    assert ("noordwijk", LIST, False) in [(v, y, ok) for _, v, y, ok in store.access_log()]
     assert counts["member"] == 7
     assert counts["waiting"] is None  # 0: under five, suppressed
     assert set(counts.values()) <= {7, None}

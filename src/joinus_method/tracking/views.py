@@ -24,6 +24,8 @@ from .journey import Stage
 from .store import Store
 
 __all__ = [
+    "COUNTS",
+    "LIST",
     "SMALLEST_COUNT",
     "AccessDenied",
     "Scope",
@@ -35,6 +37,12 @@ __all__ = [
 
 SMALLEST_COUNT = 5
 """An aggregate count under this is suppressed: no small group can be singled out."""
+
+
+LIST = "(list)"
+"""How the access log names a request for the list of youths (no pseudonym looks so)."""
+COUNTS = "(counts)"
+"""How the access log names a request for the counts by stage."""
 
 
 class AccessDenied(JoinUsError, PermissionError):
@@ -116,7 +124,11 @@ class View:
         return self.store.personal(youth)
 
     def youths(self) -> list[str]:
-        """The youths of the scope's groups (none for a view of aggregates only)."""
+        """The youths of the scope's groups (none for a view of aggregates only); the
+        request is written to the access log as :data:`LIST`."""
+        self.store.log_access(
+            self.scope.viewer, LIST, not self.scope.aggregates_only, self._clock()
+        )
         if self.scope.aggregates_only:
             return []
         return [
@@ -127,7 +139,9 @@ class View:
 
     def counts(self) -> Mapping[str, int | None]:
         """How many youths of the scope's groups stand at each stage, a count under
-        :data:`SMALLEST_COUNT` given as None (suppressed)."""
+        :data:`SMALLEST_COUNT` given as None (suppressed); the request is written to the
+        access log as :data:`COUNTS`."""
+        self.store.log_access(self.scope.viewer, COUNTS, True, self._clock())
         found: collections.Counter[str] = collections.Counter()
         for youth in self.store.youths():
             if {e.group for e in self.store.events(youth)} & self.scope.groups:
