@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from joinus_method.model.people import PersonalData
-from joinus_method.tracking.events import AttendanceStatus, ConsentBy, EventKind
+from joinus_method.tracking.events import AttendanceStatus, ConsentBy, EventKind, TieKind
 from joinus_method.tracking.journey import EventRefused, Stage, replay
 from joinus_method.tracking.store import SCHEMA_VERSION, StoreError, open_store
 from tests.tracking.roads import GROUP, attended, event, leaving, member
@@ -209,4 +209,24 @@ def test_an_id_stored_with_other_contents_is_refused(path: Path) -> None:
         with pytest.raises(EventRefused, match="already stored with other contents"):
             store.record([twice, attrs.evolve(twice, status=AttendanceStatus.LATE)])
         store.forget("y-abc")
+        assert store.record(road) == 0
+
+
+def test_forgetting_erases_the_labels_of_ties_outside_the_group(path: Path) -> None:
+    """A label for someone outside the group can name a person: forgetting numbers them,
+    the ties stay, and a second import of the same events still stores nothing new."""
+    road = [
+        *member(),
+        event(EventKind.TIE_MADE, tie_with="tante Ria", tie=TieKind.OUTSIDE),
+        event(EventKind.TIE_MADE, tie_with="buurjongen Sem", tie=TieKind.OUTSIDE),
+        event(EventKind.TIE_ENDED, tie_with="tante Ria", tie=TieKind.OUTSIDE),
+    ]
+    with open_store(path) as store:
+        store.record(road)
+        store.forget("y-abc")
+        for suffix, data in files(path).items():
+            for secret in ("tante Ria", "buurjongen Sem"):
+                assert secret.encode() not in data, (suffix, secret)
+        assert store.state("y-abc").ties == frozenset({"outside-2"})
+        assert store.state("y-abc") == store.rebuilt_state("y-abc")
         assert store.record(road) == 0

@@ -36,6 +36,7 @@ from .events import (
     Event,
     EventKind,
     Road,
+    TieKind,
     fields_of,
 )
 from .journey import EventRefused, Stage, YouthState, advance, apply
@@ -321,8 +322,10 @@ class Store:
             )
 
     def forget(self, youth: str) -> None:
-        """Erase the personal data of *youth* and the free text of their events, and clear
-        the erased bytes from the file; their pseudonymous progress stays."""
+        """Erase the personal data of *youth*, the free text of their events and the labels
+        of their ties with people outside the group (those become ``outside-1``,
+        ``outside-2``, ...), and clear the erased bytes from the file; their pseudonymous
+        progress stays."""
         with self._transaction() as db:
             db.execute("DELETE FROM personal WHERE youth = ?", (youth,))
             db.execute(
@@ -330,13 +333,22 @@ class Store:
                 (youth,),
             )
             rows = db.execute(
-                "SELECT seq, payload FROM events WHERE youth = ?", (youth,)
+                "SELECT seq, payload FROM events WHERE youth = ? ORDER BY seq", (youth,)
             ).fetchall()
+            labels: dict[str, str] = {}
             for seq, payload in rows:
                 data = json.loads(payload)
-                if FREE_TEXT & data.keys():
-                    kept = {k: v for k, v in data.items() if k not in FREE_TEXT}
+                kept = _without_free_text(data)
+                if kept.get("tie") == TieKind.OUTSIDE.value and "tie_with" in kept:
+                    label = kept["tie_with"]
+                    kept["tie_with"] = labels.setdefault(label, f"outside-{len(labels) + 1}")
+                if kept != data:
                     db.execute("UPDATE events SET payload = ? WHERE seq = ?", (_json(kept), seq))
+            if labels:  # the kept state names the ties too: made again from the events
+                db.execute(
+                    "UPDATE states SET state = ? WHERE youth = ?",
+                    (_json(_state_data(self._state(db, youth))), youth),
+                )
         # The old pages may still hold the bytes: rewrite the file and empty the log.
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.execute("VACUUM")
@@ -499,7 +511,7 @@ class Store:
                     db.execute("SELECT 1 FROM forgotten WHERE youth = ?", (event.youth,)).fetchone()
                     is not None
                 )
-            if forgotten[event.youth] and before == _row(event, without_free_text=True):
+            if forgotten[event.youth] and _erased(before) == _erased(row):
                 continue
             raise EventRefused(
                 msg(
@@ -687,6 +699,20 @@ def _row(event: Event, *, without_free_text: bool = False) -> tuple[str, ...]:
         event.recorded_by,
         _payload_text(values, without_free_text),
     )
+
+
+def _without_free_text(payload: dict[str, Any]) -> dict[str, Any]:
+    """*payload* without its free text."""
+    return {k: v for k, v in payload.items() if k not in FREE_TEXT}
+
+
+def _erased(row: tuple[str, ...]) -> tuple[str, ...]:
+    """*row* as forgetting leaves it, but for the number given to an outside label: two rows
+    of a forgotten youth that agree here are the same event."""
+    data = _without_free_text(json.loads(row[6]))
+    if data.get("tie") == TieKind.OUTSIDE.value:
+        data.pop("tie_with", None)
+    return (*row[:6], _json(data))
 
 
 def _payload_values(kind: EventKind) -> Callable[[Event], tuple[Any, ...]]:
