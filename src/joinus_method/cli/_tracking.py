@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ._language import _, error_text, translate
+from ._language import _, error_text, os_error_text, translate
 
 if TYPE_CHECKING:
     from joinus_method.tracking.tracker import Tracker
 
-__all__ = ["DEFAULT_STORE", "add_tracker_options", "day", "opened_tracker"]
+__all__ = ["DEFAULT_STORE", "add_tracker_options", "day", "opened_tracker", "show_or_write"]
 
 DEFAULT_STORE = Path("joinus.sqlite")
 
@@ -132,3 +132,19 @@ def opened_tracker(args: argparse.Namespace, err: TextIO) -> Iterator[Tracker | 
         return
     with store:
         yield Tracker(store, program, plan, framework)
+
+
+def show_or_write(text: str, output: Path | None, out: TextIO, err: TextIO) -> int:
+    """Show *text*, or write it to *output* and say so; the exit status."""
+    from joinus_method.documents.files import write_atomically
+
+    if output is None:
+        out.write(text)
+        return 0
+    try:
+        write_atomically(output, text)
+    except OSError as exc:
+        print(_("error: cannot write {path}: {why}", path=output, why=os_error_text(exc)), file=err)
+        return 1
+    print(_("wrote {path}", path=output), file=out)
+    return 0

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from ._language import _, error_text, os_error_text, speaks_dutch
-from ._tracking import add_tracker_options, day, opened_tracker
+from ._language import _, error_text, speaks_dutch
+from ._tracking import add_tracker_options, day, opened_tracker, show_or_write
 
 __all__ = ["add_parser", "run"]
 
@@ -52,7 +52,6 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Export what *args* asks for."""
-    from joinus_method.documents.files import write_atomically
     from joinus_method.errors import JoinUsError
     from joinus_method.reports.tables import attendance_csv, progress_csv
     from joinus_method.reports.xapi import statements
@@ -83,16 +82,4 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 1
     if not text.endswith("\n"):
         text += "\n"
-    if args.output is None:
-        out.write(text)
-        return 0
-    try:
-        write_atomically(args.output, text)
-    except OSError as exc:
-        print(
-            _("error: cannot write {path}: {why}", path=args.output, why=os_error_text(exc)),
-            file=err,
-        )
-        return 1
-    print(_("wrote {path}", path=args.output), file=out)
-    return 0
+    return show_or_write(text, args.output, out, err)

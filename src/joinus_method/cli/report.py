@@ -7,8 +7,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ._language import _, error_text, os_error_text
-from ._tracking import add_tracker_options, day, opened_tracker
+from ._language import _, error_text
+from ._tracking import add_tracker_options, day, opened_tracker, show_or_write
 
 if TYPE_CHECKING:
     from joinus_method.tracking.tracker import Tracker
@@ -83,7 +83,6 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Make the report of *args* and show it or write it."""
-    from joinus_method.documents.files import write_atomically
     from joinus_method.errors import JoinUsError
     from joinus_method.reports.build import (
         coach_report,
@@ -127,19 +126,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 1
     write = to_html if args.format == "html" else to_markdown
     text = write(report, args.report_language)
-    if args.output is None:
-        out.write(text)
-        return 0
-    try:
-        write_atomically(args.output, text)
-    except OSError as exc:
-        print(
-            _("error: cannot write {path}: {why}", path=args.output, why=os_error_text(exc)),
-            file=err,
-        )
-        return 1
-    print(_("wrote {path}", path=args.output), file=out)
-    return 0
+    return show_or_write(text, args.output, out, err)
 
 
 def _names(tracker: Tracker, args: argparse.Namespace) -> dict[str, str] | None:

@@ -679,7 +679,7 @@ def _rows(events: Iterable[Event]) -> list[tuple[str, ...]]:
                 day(event.occurred),
                 stamp,
                 event.recorded_by,
-                _payload_text(values[kind](event), False),
+                _payload_text(values[kind](event)),
             )
         )
     return rows
@@ -688,7 +688,7 @@ def _rows(events: Iterable[Event]) -> list[tuple[str, ...]]:
 _day_text = functools.lru_cache(maxsize=4096)(dt.date.isoformat)
 
 
-def _row(event: Event, *, without_free_text: bool = False) -> tuple[str, ...]:
+def _row(event: Event) -> tuple[str, ...]:
     values = _PAYLOAD_VALUES[event.kind](event)
     return (
         event.id,
@@ -697,7 +697,7 @@ def _row(event: Event, *, without_free_text: bool = False) -> tuple[str, ...]:
         _iso(event.occurred, None),
         _iso(event.recorded_at, event.recorded_at.utcoffset()),
         event.recorded_by,
-        _payload_text(values, without_free_text),
+        _payload_text(values),
     )
 
 
@@ -727,7 +727,7 @@ _PAYLOAD_VALUES = {kind: _payload_values(kind) for kind in EventKind}
 
 
 @functools.lru_cache(maxsize=8192)
-def _payload_text(values: tuple[Any, ...], without_free_text: bool) -> str:
+def _payload_text(values: tuple[Any, ...]) -> str:
     """The payload of an event as Event.payload() gives it, written as JSON (its enums are
     strings and its tuples arrays already); shared by the events with the same payload (an
     evening's attendance, say)."""
@@ -736,7 +736,7 @@ def _payload_text(values: tuple[Any, ...], without_free_text: bool) -> str:
         {
             name: value
             for name, value in zip(names, values[1:], strict=True)
-            if value is not None and value != () and not (without_free_text and name in FREE_TEXT)
+            if value is not None and value != ()
         }
     )
 
