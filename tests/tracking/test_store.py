@@ -1,10 +1,10 @@
-"""The SQLite store: whole batches or nothing, each event once, private, forgetting for real."""
+"""The store, on SQLite and on PostgreSQL: whole batches or nothing, each event once, private,
+forgetting for real."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -14,24 +14,10 @@ from joinus_method.model.people import PersonalData
 from joinus_method.tracking.events import AttendanceStatus, ConsentBy, EventKind, TieKind
 from joinus_method.tracking.journey import EventRefused, Stage, replay
 from joinus_method.tracking.store import SCHEMA_VERSION, StoreError, open_store
+from tests.backends import held_bytes, stored
 from tests.tracking.roads import GROUP, attended, event, leaving, member
 
 NAME = "Sanne Verbeek-Oudshoorn"
-
-
-def files(path: Path, suffixes: tuple[str, ...] = ("", "-wal", "-shm")) -> dict[str, bytes]:
-    """The bytes of the store's file and of its WAL and shared-memory files."""
-    return {
-        suffix: Path(f"{path}{suffix}").read_bytes()
-        for suffix in suffixes
-        if Path(f"{path}{suffix}").exists()
-    }
-
-
-def stored(path: Path) -> dict[str, bytes]:
-    """The bytes that hold what is stored: the file and its WAL (the shared-memory file is
-    SQLite's index of the WAL and its locks, touched by every transaction)."""
-    return files(path, ("", "-wal"))
 
 
 @pytest.fixture
@@ -52,13 +38,13 @@ def test_made_readable_by_its_owner_only(path: Path) -> None:
         os.umask(umask)
 
 
-def test_recorded_and_read_back_after_reopening(path: Path) -> None:
+def test_recorded_and_read_back_after_reopening(address: str) -> None:
     road = [*member(), attended(), *leaving()]
-    with open_store(path) as store:
+    with open_store(address) as store:
         assert store.record(road[:3]) == 3
         for e in road[3:]:
             assert store.record(e) == 1
-    with open_store(path) as store:
+    with open_store(address) as store:
         assert store.events() == road
         assert store.events("y-abc") == road
         assert store.youths() == ["y-abc"]
@@ -66,31 +52,31 @@ def test_recorded_and_read_back_after_reopening(path: Path) -> None:
         assert store.version == SCHEMA_VERSION
 
 
-def test_the_same_events_imported_twice_are_stored_once(path: Path) -> None:
+def test_the_same_events_imported_twice_are_stored_once(address: str) -> None:
     road = [*member(), attended()]
-    with open_store(path) as store:
+    with open_store(address) as store:
         assert store.record(road) == len(road)
         assert store.record(road) == 0
         assert store.record([*road, attended()]) == 1
         assert len(store.events()) == len(road) + 1
 
 
-def test_a_refused_event_leaves_the_store_byte_for_byte(path: Path) -> None:
+def test_a_refused_event_leaves_the_store_byte_for_byte(address: str) -> None:
     """A batch with one refused event is refused whole: the files do not change at all."""
-    with open_store(path) as store:
+    with open_store(address) as store:
         store.record(member())
-        before = stored(path)
+        before = stored(address)
         bad = [attended(), event(EventKind.JOINED, group=GROUP), attended()]
         with pytest.raises(EventRefused, match="cannot follow"):
             store.record(bad)
-        assert stored(path) == before
+        assert stored(address) == before
         assert len(store.events()) == len(member())
 
 
-def test_rebuilt_state_equals_the_state_kept_up_to_date(path: Path) -> None:
+def test_rebuilt_state_equals_the_state_kept_up_to_date(address: str) -> None:
     """The state made from all events at once equals the one made event by event."""
     roads = {y: [*member(y), attended(y)] for y in ("y-a", "y-b", "y-c")}
-    with open_store(path) as store:
+    with open_store(address) as store:
         for step in range(len(roads["y-a"])):
             store.record([road[step] for road in roads.values()])
         rebuilt = replay(store.events())
@@ -99,25 +85,25 @@ def test_rebuilt_state_equals_the_state_kept_up_to_date(path: Path) -> None:
         assert store.state("y-a").stage is Stage.MEMBER
 
 
-def test_under_16_without_a_parent_s_consent_nothing_is_stored(path: Path) -> None:
-    with open_store(path) as store:
+def test_under_16_without_a_parent_s_consent_nothing_is_stored(address: str) -> None:
+    with open_store(address) as store:
         store.set_personal(PersonalData("y-abc", NAME, dt.date(2007, 1, 1)))
         store.record(member(consent=ConsentBy.YOUTH))
-        before = stored(path)
+        before = stored(address)
         with pytest.raises(EventRefused, match="under 16"):
             store.record(attended())
-        assert stored(path) == before
+        assert stored(address) == before
 
 
-def test_forgetting_leaves_no_trace_of_the_name(path: Path) -> None:
+def test_forgetting_leaves_no_trace_of_the_name(address: str) -> None:
     """After forget, the name and the free text are in none of the store's files; the
     pseudonymous road stays."""
-    with open_store(path) as store:
+    with open_store(address) as store:
         store.set_personal(PersonalData("y-abc", NAME, dt.date(2003, 1, 1), "06-12345678"))
         store.record([*member(), attended(status=AttendanceStatus.LATE)])
-        assert any(NAME.encode() in data for data in files(path).values())
+        assert any(NAME.encode() in data for data in held_bytes(address).values())
         store.forget("y-abc")
-        for suffix, data in files(path).items():
+        for suffix, data in held_bytes(address).items():
             for secret in (NAME, "06-12345678", "Vindt muziek fijn."):
                 assert secret.encode() not in data, (suffix, secret)
         assert store.personal("y-abc") is None
@@ -125,39 +111,43 @@ def test_forgetting_leaves_no_trace_of_the_name(path: Path) -> None:
         assert len(store.events("y-abc")) == len(member()) + 1
 
 
-def test_an_older_store_is_migrated(path: Path) -> None:
-    """A store written by an earlier schema (version 1) opens, is brought to the current
-    version, and keeps each youth's state from the events it already held."""
-    from joinus_method.tracking.store import _MIGRATIONS, _statements
+def test_an_older_store_is_migrated(address: str) -> None:
+    """A store written by the first schema opens, is brought to the current version, and
+    keeps each youth's state and the groups they were in from the events it already held."""
+    from joinus_method.tracking.store import _MIGRATIONS, _database, _rows, _statements
 
-    db = sqlite3.connect(path)
-    for statement in _statements(_MIGRATIONS[0]):
-        db.execute(statement)
-    db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
-    db.execute(
-        "INSERT INTO events (id, youth, kind, occurred, recorded_at, recorded_by, payload) "
-        "VALUES ('oud-1', 'y-oud', 'registered', '2021-01-04', "
-        "'2021-01-04T10:00:00+00:00', 'daan', '{}')"
-    )
-    db.commit()
+    db = _database(address)
+    words = {"sequence": db.sequence, "payload_group": db.json_text("payload", "group")}
+    with db.transaction():
+        for statement in _statements(_MIGRATIONS[0].format(**words)):
+            db.execute(statement)
+        db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+        db.executemany(
+            "INSERT INTO events (id, youth, kind, occurred, recorded_at, recorded_by, payload) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            _rows([*member("y-oud"), *member("y-nieuw")[:2]]),
+        )
     db.close()
-    with open_store(path) as store:
-        assert store.version == SCHEMA_VERSION == 4
-        assert store.state("y-oud").stage is Stage.REGISTERED
+    with open_store(address) as store:
+        assert store.version == SCHEMA_VERSION == 5
+        assert store.state("y-oud").stage is Stage.MEMBER
         assert store.state("y-oud") == store.rebuilt_state("y-oud")
-        names = {r[0] for r in store._db.execute("SELECT name FROM sqlite_master")}
-        assert "access_log" in names
+        assert store.state("y-nieuw") == store.rebuilt_state("y-nieuw")
+        assert store.youths(groups=[GROUP]) == ["y-oud"]
+        assert store.youths(groups=["een-andere-groep"]) == []
 
 
-def test_a_store_from_a_newer_joinus_is_refused(path: Path) -> None:
-    with open_store(path):
+def test_a_store_from_a_newer_joinus_is_refused(address: str) -> None:
+    from joinus_method.tracking.store import _database
+
+    with open_store(address):
         pass
-    db = sqlite3.connect(path)
-    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    db.commit()
+    db = _database(address)
+    with db.transaction():
+        db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     db.close()
     with pytest.raises(StoreError, match="written by a newer joinus"):
-        open_store(path)
+        open_store(address)
 
 
 def test_not_a_store(tmp_path: Path) -> None:
@@ -167,10 +157,10 @@ def test_not_a_store(tmp_path: Path) -> None:
         open_store(path)
 
 
-def test_nothing_new_of_a_youth_who_was_forgotten(path: Path) -> None:
+def test_nothing_new_of_a_youth_who_was_forgotten(address: str) -> None:
     """After forget, no event and no personal data of the youth is taken any more: the
     under-16 rule cannot be lost with the date of birth."""
-    with open_store(path) as store:
+    with open_store(address) as store:
         store.set_personal(PersonalData("y-abc", NAME, dt.date(2007, 1, 1)))
         store.record(member(consent=ConsentBy.PARENT))
         store.forget("y-abc")
@@ -180,10 +170,10 @@ def test_nothing_new_of_a_youth_who_was_forgotten(path: Path) -> None:
             store.set_personal(PersonalData("y-abc", NAME, dt.date(2007, 1, 1)))
 
 
-def test_a_date_of_birth_that_would_make_stored_progress_unlawful(path: Path) -> None:
+def test_a_date_of_birth_that_would_make_stored_progress_unlawful(address: str) -> None:
     """Progress stored with a youth's own consent stays lawful: a date of birth that makes
     them under 16 then is refused, and the kept state still equals the rebuilt one."""
-    with open_store(path) as store:
+    with open_store(address) as store:
         store.record([*member(consent=ConsentBy.YOUTH), attended()])
         with pytest.raises(EventRefused, match="under 16"):
             store.set_personal(PersonalData("y-abc", NAME, dt.date(2007, 1, 1)))
@@ -192,19 +182,19 @@ def test_a_date_of_birth_that_would_make_stored_progress_unlawful(path: Path) ->
         store.set_personal(PersonalData("y-abc", NAME, dt.date(2001, 1, 1)))
 
 
-def test_an_id_stored_with_other_contents_is_refused(path: Path) -> None:
+def test_an_id_stored_with_other_contents_is_refused(address: str) -> None:
     """The same id with other contents is not the same event: refused, nothing stored; the
     very same event again is skipped, also after the youth's free text was forgotten."""
     import attrs
 
     road = member()
-    with open_store(path) as store:
+    with open_store(address) as store:
         store.record(road)
-        before = stored(path)
+        before = stored(address)
         changed = attrs.evolve(road[-1], occurred=dt.date(2021, 5, 25))
         with pytest.raises(EventRefused, match="already stored with other contents"):
             store.record([attended(), changed])
-        assert stored(path) == before
+        assert stored(address) == before
         twice = attended()
         with pytest.raises(EventRefused, match="already stored with other contents"):
             store.record([twice, attrs.evolve(twice, status=AttendanceStatus.LATE)])
@@ -212,7 +202,7 @@ def test_an_id_stored_with_other_contents_is_refused(path: Path) -> None:
         assert store.record(road) == 0
 
 
-def test_forgetting_erases_the_labels_of_ties_outside_the_group(path: Path) -> None:
+def test_forgetting_erases_the_labels_of_ties_outside_the_group(address: str) -> None:
     """A label for someone outside the group can name a person: forgetting numbers them,
     the ties stay, and a second import of the same events still stores nothing new."""
     road = [
@@ -221,10 +211,10 @@ def test_forgetting_erases_the_labels_of_ties_outside_the_group(path: Path) -> N
         event(EventKind.TIE_MADE, tie_with="buurjongen Sem", tie=TieKind.OUTSIDE),
         event(EventKind.TIE_ENDED, tie_with="tante Ria", tie=TieKind.OUTSIDE),
     ]
-    with open_store(path) as store:
+    with open_store(address) as store:
         store.record(road)
         store.forget("y-abc")
-        for suffix, data in files(path).items():
+        for suffix, data in held_bytes(address).items():
             for secret in ("tante Ria", "buurjongen Sem"):
                 assert secret.encode() not in data, (suffix, secret)
         assert store.state("y-abc").ties == frozenset({"outside-2"})

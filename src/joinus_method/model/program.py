@@ -431,6 +431,10 @@ class Program:
         """The coach with id *coach_id*."""
         return _by_id(self.coaches, coach_id, Coach)
 
+    def organisation(self, organisation_id: str) -> Organisation:
+        """The organisation with id *organisation_id*."""
+        return _by_id(self.organisations, organisation_id, Organisation)
+
     def venue(self, venue_id: str) -> Venue:
         """The venue with id *venue_id*."""
         return _by_id(self.venues, venue_id, Venue)
@@ -450,13 +454,14 @@ def _already_used(series_id: str, other: str) -> Message:
     return msg("id {id!r} is already used by one of the events", id=series_id)
 
 
-_Named = TypeVar("_Named", Coach, YouthWorker, Venue, Group)
+_Named = TypeVar("_Named", Coach, YouthWorker, Venue, Group, Organisation)
 
 _KINDS: dict[type, Message] = {
     Coach: msg("coach"),
     YouthWorker: msg("worker"),
     Venue: msg("venue"),
     Group: msg("group"),
+    Organisation: msg("organisation"),
 }
 """What a value looked up by id is called in messages."""
 

@@ -1,11 +1,15 @@
-"""The store: every event of every youth, appended and never changed, in an SQLite file.
+"""The store: every event of every youth, appended and never changed.
 
-The file holds an append-only ``events`` table, the youths' personal data in a table of its
-own (``personal``), and a schema version that :func:`open_store` migrates forward. It is
-created readable by its owner only, written in WAL mode, and every call is one transaction: a
-batch of events is stored whole or not at all, and an event refused leaves the file as it
-was. An event's id makes importing the same event twice store it once. All SQL is in this
-module and kept portable, so another database can stand behind the same interface.
+A store is an SQLite file (made readable by its owner only, written in WAL mode) or, for
+organisations that share one, a PostgreSQL database (:mod:`joinus_method.tracking.postgres`):
+:func:`open_store` takes a path or a ``postgresql://`` URL. Both hold the same tables, made by
+the same migrations: an append-only ``events`` table, the youths' personal data in a table of
+its own (``personal``), each youth's kept state, the groups each youth was ever in (which
+scope every query of a view), the access log, and a schema version that :func:`open_store`
+migrates forward. Every call is one transaction: a batch of events is stored whole or not at
+all, and an event refused leaves the store as it was. An event's id makes importing the same
+event twice store it once. All SQL is in this module, the same for both databases but for
+what :class:`~joinus_method.tracking.database.Database` words for each.
 """
 
 from __future__ import annotations
@@ -17,17 +21,15 @@ import itertools
 import json
 import operator
 import os
-import sqlite3
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from joinus_method.errors import JoinUsError
-from joinus_method.messages import msg, os_reason
+from joinus_method.messages import msg
 from joinus_method.model.people import PersonalData
 
+from .database import BUSY_SECONDS, Database, SQLiteDatabase, StoreError, is_url
 from .events import (
     _PAYLOAD_OF,
     FREE_TEXT,
@@ -44,17 +46,26 @@ from .journey import EventRefused, Stage, YouthState, advance, apply
 if TYPE_CHECKING:
     from joinus_method.planning.schedule import PlannedSession, ProgramPlan
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "open_store"]
+__all__ = [
+    "BUSY_SECONDS",
+    "SCHEMA_VERSION",
+    "Copied",
+    "Store",
+    "StoreError",
+    "copy_store",
+    "open_store",
+]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The version of the tables this library writes; older stores are migrated on opening."""
 
-# Each migration takes a store from the version before it to its own.
+# Each migration takes a store from the version before it to its own. In braces, what the
+# database words its own way (see Database).
 _MIGRATIONS: Sequence[str] = (
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE events (
-        seq INTEGER PRIMARY KEY,
+        seq {sequence},
         id TEXT NOT NULL UNIQUE,
         youth TEXT NOT NULL,
         kind TEXT NOT NULL,
@@ -74,7 +85,7 @@ _MIGRATIONS: Sequence[str] = (
     # 2: who asked to see which youth, and whether it was allowed.
     """
     CREATE TABLE access_log (
-        seq INTEGER PRIMARY KEY,
+        seq {sequence},
         at TEXT NOT NULL,
         viewer TEXT NOT NULL,
         youth TEXT NOT NULL,
@@ -89,78 +100,157 @@ _MIGRATIONS: Sequence[str] = (
     """
     CREATE TABLE forgotten (youth TEXT PRIMARY KEY);
     """,
+    # 5: the groups each youth was ever waitlisted for, placed in or joined to, so that the
+    # queries of a view hold only the rows of its groups.
+    """
+    CREATE TABLE memberships (
+        group_id TEXT NOT NULL,
+        youth TEXT NOT NULL,
+        PRIMARY KEY (group_id, youth)
+    );
+    INSERT INTO memberships (group_id, youth)
+        SELECT DISTINCT {payload_group}, youth FROM events
+        WHERE kind IN ('waitlisted', 'placed', 'joined');
+    """,
 )
 
 
-class StoreError(JoinUsError, RuntimeError):
-    """The store cannot be opened or written as asked."""
+def open_store(address: str | os.PathLike[str]) -> Store:
+    """Open the store at *address*, migrating an older one forward.
 
-
-BUSY_SECONDS = 10
-"""How long a call waits for another writer before it gives up."""
-
-
-def _wal(connection: sqlite3.Connection, target: Path) -> None:
-    """Put the store in WAL mode, waiting while another process does the same."""
-    deadline = time.monotonic() + BUSY_SECONDS
-    while True:
-        try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            locked = "locked" in str(exc) or "busy" in str(exc)
-            if not locked or time.monotonic() > deadline:
-                raise
-            time.sleep(0.01)
-
-
-def open_store(path: str | os.PathLike[str]) -> Store:
-    """Open the store at *path*, making it (readable by its owner only) when it does not
-    exist, and migrating an older one forward."""
-    target = Path(path)
-    if not target.exists():
-        try:
-            os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
-        except FileExistsError:
-            pass
-        except OSError as exc:
-            raise StoreError(
-                msg("cannot make the store {path}: {why}", path=str(target), why=os_reason(exc))
-            ) from None
+    A path is an SQLite file, made (readable by its owner only) when it does not exist; a
+    ``postgresql://`` URL is a PostgreSQL database (with the extra
+    ``joinus_method[postgres]``), whose tables are made when they do not exist.
+    """
+    store = Store(_database(address))
     try:
-        connection = sqlite3.connect(
-            target, isolation_level=None, check_same_thread=False, timeout=BUSY_SECONDS
-        )
-        _wal(connection, target)
-        connection.execute("PRAGMA foreign_keys=ON")
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise StoreError(
-                msg(
-                    "{path} is in use by another program and stayed locked for {seconds} "
-                    "seconds: try again",
-                    path=str(target),
-                    seconds=BUSY_SECONDS,
-                )
-            ) from None
-        raise StoreError(
-            msg("{path} is not a store: {why}", path=str(target), why=str(exc))
-        ) from None
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            msg("{path} is not a store: {why}", path=str(target), why=str(exc))
-        ) from None
-    store = Store(target, connection)
-    store._migrate()
+        with store._transaction() as db:
+            store._migrate(db)
+    except BaseException:
+        store.close()
+        raise
     return store
+
+
+def _database(address: str | os.PathLike[str]) -> Database:
+    if is_url(address):
+        from .postgres import PostgresDatabase
+
+        return PostgresDatabase(str(address))
+    return SQLiteDatabase(address)
+
+
+class Copied(NamedTuple):
+    """What :func:`copy_store` copied."""
+
+    events: int
+    youths: int
+    personal: int
+    accesses: int
+
+
+# The tables a copy carries over, each with its columns and its order; the kept states are
+# made again from the copied events, and the schema version is the destination's own.
+_COPIED = {
+    "events": (("id", "youth", "kind", "occurred", "recorded_at", "recorded_by", "payload"), "seq"),
+    "personal": (("youth", "name", "born", "contact"), "youth"),
+    "access_log": (("at", "viewer", "youth", "allowed"), "seq"),
+    "forgotten": (("youth",), "youth"),
+    "memberships": (("group_id", "youth"), "group_id, youth"),
+}
+_COPY_ROWS = 10_000
+
+
+def copy_store(source: str | os.PathLike[str], destination: str | os.PathLike[str]) -> Copied:
+    """Copy the store at *source* to *destination* (each a path or a ``postgresql://`` URL),
+    where no store is yet, or an empty one.
+
+    The copy is written in one transaction (into an SQLite file: a file of its own beside the
+    destination, put in its place at the end), and kept only when every youth's state, made
+    again from the copied events, equals the state the source keeps: interrupted or refused,
+    the destination is as it was. Writers of the source wait while it is read.
+    """
+    if str(source) == str(destination):
+        raise StoreError(msg("{path} cannot be copied onto itself", path=str(source)))
+    if not is_url(source) and not Path(source).is_file():
+        raise StoreError(msg("there is no store at {path}", path=str(source)))
+    with open_store(source) as origin:
+        final: Path | None = None
+        if is_url(destination):
+            target = Store(_database(destination))
+        else:
+            final = Path(destination)
+            if final.exists():
+                with open_store(final) as there:
+                    there._refuse_filled(there._db)
+            partial = final.with_name(final.name + ".copying")
+            _remove_file(partial)
+            target = Store(SQLiteDatabase(partial))
+        try:
+            with origin._transaction() as read, target._transaction() as write:
+                target._migrate(write)
+                target._refuse_filled(write)
+                counts = {table: _copy_table(read, write, table) for table in _COPIED}
+                kept = dict(origin._all_kept_states(read))
+                rebuilt = dict(target._all_rebuilt_states(write))
+                if rebuilt != kept:
+                    differ = sorted(
+                        y for y in kept.keys() | rebuilt.keys() if kept.get(y) != rebuilt.get(y)
+                    )
+                    raise StoreError(
+                        msg(
+                            "the copy of {source} does not give the state it keeps for {count} "
+                            "youths (the first: {youth}): nothing was copied",
+                            source=origin.where,
+                            count=len(differ),
+                            youth=differ[0],
+                        )
+                    )
+                write.executemany(
+                    "INSERT INTO states (youth, state) VALUES (?, ?)",
+                    [(y, _json(_state_data(state))) for y, state in sorted(rebuilt.items())],
+                )
+        except BaseException:
+            target.close()
+            if final is not None:
+                _remove_file(partial)
+            raise
+        target.close()
+        if final is not None:
+            os.replace(partial, final)
+            for suffix in ("-wal", "-shm"):
+                _remove_file(Path(f"{final}{suffix}"))
+    return Copied(counts["events"], len(rebuilt), counts["personal"], counts["access_log"])
+
+
+def _copy_table(read: Database, write: Database, table: str) -> int:
+    """Copy the rows of *table*, a part at a time; return how many."""
+    columns, order = _COPIED[table]
+    rows = read.stream(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}")
+    count = 0
+    while part := list(itertools.islice(rows, _COPY_ROWS)):
+        write.insert(table, columns, part)
+        count += len(part)
+    return count
+
+
+def _remove_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
 
 
 class Store:
     """An open store. Use :func:`open_store`; close it with :meth:`close` (or ``with``)."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
-        self.path = path
-        self._db = connection
+    def __init__(self, database: Database) -> None:
+        self._db = database
+        self.where = database.where
+        """The store as messages name it: its file, or its URL without a password."""
+        self.path = database.path if isinstance(database, SQLiteDatabase) else None
+        """The store's file, for an SQLite store."""
+        self._roads = _roads_query(database)
+        self._retry: tuple[type[Exception], ...] = (*database.conflicts, EventRefused)
         self._plan: tuple[ProgramPlan, dict[str, PlannedSession]] | None = None
 
     def _sessions_of(self, plan: ProgramPlan) -> dict[str, PlannedSession]:
@@ -180,46 +270,39 @@ class Store:
         self._db.close()
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+    def _transaction(self, youths: Iterable[str] | None = None) -> Iterator[Database]:
+        """One transaction, writing for *youths* (or, when None, for the whole store)."""
+        with self._db.transaction(youths):
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
 
-    def _migrate(self) -> None:
-        with self._transaction() as db:
-            version = self._version(db)
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    msg(
-                        "{path} was written by a newer joinus (store version {version}); this "
-                        "one reads up to version {known}",
-                        path=str(self.path),
-                        version=version,
-                        known=SCHEMA_VERSION,
-                    )
+    def _migrate(self, db: Database) -> None:
+        version = self._version(db)
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                msg(
+                    "{path} was written by a newer joinus (store version {version}); this "
+                    "one reads up to version {known}",
+                    path=self.where,
+                    version=version,
+                    known=SCHEMA_VERSION,
                 )
-            for number in range(version, SCHEMA_VERSION):
-                for statement in _statements(_MIGRATIONS[number]):
-                    db.execute(statement)
-                if number + 1 == 3:
-                    self._keep_states(db)
-            if version != SCHEMA_VERSION:
-                db.execute(
-                    "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (str(SCHEMA_VERSION),),
-                )
+            )
+        words = {"sequence": db.sequence, "payload_group": db.json_text("payload", "group")}
+        for number in range(version, SCHEMA_VERSION):
+            for statement in _statements(_MIGRATIONS[number].format(**words)):
+                db.execute(statement)
+            if number + 1 == 3:
+                self._keep_states(db)
+        if version != SCHEMA_VERSION:
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(SCHEMA_VERSION),),
+            )
 
     @staticmethod
-    def _version(db: sqlite3.Connection) -> int:
-        found = db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-        ).fetchone()
-        if found is None:
+    def _version(db: Database) -> int:
+        if not db.has_table("meta"):
             return 0
         row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
@@ -256,13 +339,14 @@ class Store:
         if len({e.id for e in batch}) == len(batch):
             # Most batches are new: write them at once, and look for the events already
             # stored only when the ids or the road say some are.
+            youths = {e.youth for e in batch}
             try:
-                with self._transaction() as db:
+                with self._transaction(youths) as db:
                     self._write(db, batch)
                 return len(batch)
-            except (sqlite3.IntegrityError, EventRefused):
+            except self._retry:
                 pass
-        with self._transaction() as db:
+        with self._transaction({e.youth for e in batch}) as db:
             found = _rows_in(
                 db, "SELECT id FROM events WHERE id IN ({marks})", [e.id for e in batch]
             )
@@ -277,7 +361,7 @@ class Store:
             self._write(db, new)
         return len(new)
 
-    def _write(self, db: sqlite3.Connection, events: list[Event]) -> None:
+    def _write(self, db: Database, events: list[Event]) -> None:
         """Write *events*, none of them stored yet, after checking each youth's road."""
         by_youth: dict[str, list[Event]] = {}
         for event in events:
@@ -291,11 +375,13 @@ class Store:
             if youth in forgotten:
                 self._refuse_forgotten(db, youth, theirs[0])
             states[youth] = advance(states[youth], theirs, births.get(youth))
-        db.executemany(
-            "INSERT INTO events (id, youth, kind, occurred, recorded_at, recorded_by, "
-            "payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            _rows(events),
-        )
+        db.insert("events", _EVENT_COLUMNS, _rows(events))
+        joined = {(e.group, e.youth) for e in events if e.kind in _MEMBERSHIP and e.group}
+        if joined:
+            db.executemany(
+                "INSERT INTO memberships (group_id, youth) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                sorted(joined),
+            )
         db.executemany(
             "INSERT INTO states (youth, state) VALUES (?, ?) "
             "ON CONFLICT (youth) DO UPDATE SET state = excluded.state",
@@ -309,7 +395,7 @@ class Store:
         of birth would make progress already stored unlawful (under 16 without a parent's
         consent), and for a youth who was forgotten.
         """
-        with self._transaction() as db:
+        with self._transaction([data.youth]) as db:
             self._refuse_forgotten(db, data.youth)
             state = YouthState(data.youth)
             for row in db.execute(_SELECT + " WHERE youth = ? ORDER BY seq", (data.youth,)):
@@ -326,7 +412,7 @@ class Store:
         of their ties with people outside the group (those become ``outside-1``,
         ``outside-2``, ...), and clear the erased bytes from the file; their pseudonymous
         progress stays."""
-        with self._transaction() as db:
+        with self._transaction([youth]) as db:
             db.execute("DELETE FROM personal WHERE youth = ?", (youth,))
             db.execute(
                 "INSERT INTO forgotten (youth) VALUES (?) ON CONFLICT (youth) DO NOTHING",
@@ -336,6 +422,7 @@ class Store:
                 "SELECT seq, payload FROM events WHERE youth = ? ORDER BY seq", (youth,)
             ).fetchall()
             labels: dict[str, str] = {}
+            changed = False
             for seq, payload in rows:
                 data = json.loads(payload)
                 kept = _without_free_text(data)
@@ -343,21 +430,19 @@ class Store:
                     label = kept["tie_with"]
                     kept["tie_with"] = labels.setdefault(label, f"outside-{len(labels) + 1}")
                 if kept != data:
+                    changed = True
                     db.execute("UPDATE events SET payload = ? WHERE seq = ?", (_json(kept), seq))
             if labels:  # the kept state names the ties too: made again from the events
                 db.execute(
                     "UPDATE states SET state = ? WHERE youth = ?",
                     (_json(_state_data(self._state(db, youth))), youth),
                 )
-        # The old pages may still hold the bytes: rewrite the file and empty the log.
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._db.execute("VACUUM")
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._db.scrub(("personal", "states", "events") if changed else ("personal",))
 
     def log_access(self, viewer: str, youth: str, allowed: bool, at: dt.datetime) -> None:
         """Note in the access log that *viewer* asked to see *youth*, and whether it was
         allowed."""
-        with self._transaction() as db:
+        with self._transaction([youth]) as db:
             db.execute(
                 "INSERT INTO access_log (at, viewer, youth, allowed) VALUES (?, ?, ?, ?)",
                 (at.isoformat(), viewer, youth, 1 if allowed else 0),
@@ -398,12 +483,23 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def events(self, youth: str | None = None) -> list[Event]:
-        """The recorded events (of *youth*, when given), in the order they were recorded."""
-        if youth is None:
-            rows = self._db.execute(_SELECT + " ORDER BY seq").fetchall()
-        else:
-            rows = self._db.execute(_SELECT + " WHERE youth = ? ORDER BY seq", (youth,)).fetchall()
+    def events(
+        self, youth: str | None = None, *, groups: Iterable[str] | None = None
+    ) -> list[Event]:
+        """The recorded events (of *youth*, when given), in the order they were recorded.
+
+        With *groups*, only those of youths ever in one of these groups: none at all of a
+        youth who never was.
+        """
+        query, params = _SELECT, []
+        if youth is not None:
+            query += " WHERE youth = ?"
+            params.append(youth)
+        if groups is not None:
+            scope, names = _in_groups(groups)
+            query += (" AND " if youth is not None else " WHERE ") + scope
+            params += names
+        rows = self._db.execute(query + " ORDER BY seq", params).fetchall()
         return [_event(row) for row in rows]
 
     def roads(self, as_of: dt.date | None = None) -> Iterator[Road]:
@@ -413,9 +509,9 @@ class Store:
         Made for going over a whole store: only one youth's events are held at a time, and
         attendance is read lean (see :class:`~joinus_method.tracking.events.Road`).
         """
-        query = _ROADS + (" WHERE occurred <= ?" if as_of is not None else "")
+        query = " WHERE occurred <= ?" if as_of is not None else ""
         params = (as_of.isoformat(),) if as_of is not None else ()
-        rows = self._db.cursor().execute(query + " ORDER BY youth, seq", params)
+        rows = self._db.stream(self._roads + query + " ORDER BY youth, seq", params)
         day, statuses, kinds, restored = _date, _STATUSES, _KINDS, Event.restored
         for youth, theirs in itertools.groupby(rows, _first_column):
             name = sys.intern(youth)
@@ -455,8 +551,7 @@ class Store:
         """The events of every youth ever waitlisted for, placed in or joined to *group*, in
         the order they were recorded."""
         query = (
-            _SELECT + " WHERE youth IN (SELECT youth FROM events WHERE kind IN "
-            "('waitlisted', 'placed', 'joined') AND json_extract(payload, '$.group') = ?) "
+            _SELECT + " WHERE youth IN (SELECT youth FROM memberships WHERE group_id = ?) "
             "ORDER BY seq"
         )
         return [_event(row) for row in self._db.execute(query, (group,))]
@@ -469,29 +564,59 @@ class Store:
         """Where *youth* stands now, made again from all their events."""
         return self._state(self._db, youth)
 
-    def youths(self) -> list[str]:
-        """Every youth with an event, in the order they first appear."""
-        rows = self._db.execute(
-            "SELECT youth FROM events GROUP BY youth ORDER BY MIN(seq)"
-        ).fetchall()
+    def youths(self, *, groups: Iterable[str] | None = None) -> list[str]:
+        """Every youth with an event (ever in one of *groups*, when given), in the order they
+        first appear."""
+        query, params = "SELECT youth FROM events", list[str]()
+        if groups is not None:
+            scope, params = _in_groups(groups)
+            query += " WHERE " + scope
+        rows = self._db.execute(query + " GROUP BY youth ORDER BY MIN(seq)", params).fetchall()
         return [r[0] for r in rows]
 
-    def personal(self, youth: str) -> PersonalData | None:
-        """The personal data of *youth*, or None (never given, or forgotten)."""
+    def in_groups(self, youth: str, groups: Iterable[str]) -> bool:
+        """Whether *youth* was ever waitlisted for, placed in or joined to one of *groups*."""
+        names = sorted(set(groups))
+        if not names:
+            return False
         row = self._db.execute(
-            "SELECT name, born, contact FROM personal WHERE youth = ?", (youth,)
+            f"SELECT 1 FROM memberships WHERE youth = ? AND group_id IN ({_marks(names)})",
+            [youth, *names],
         ).fetchone()
+        return row is not None
+
+    def stages(self, groups: Iterable[str]) -> dict[Stage, int]:
+        """How many youths ever in one of *groups* stand at each stage (as kept), counted by
+        the database: no youth's state leaves it."""
+        scope, params = _in_groups(groups)
+        rows = self._db.execute(
+            f"SELECT {self._db.json_text('state', 'stage')}, COUNT(*) FROM states WHERE "
+            + scope
+            + " GROUP BY 1",
+            params,
+        ).fetchall()
+        return {Stage(stage): count for stage, count in rows}
+
+    def personal(self, youth: str, *, groups: Iterable[str] | None = None) -> PersonalData | None:
+        """The personal data of *youth*, or None (never given, or forgotten; or, with
+        *groups*, the youth was never in one of them)."""
+        query, params = "SELECT name, born, contact FROM personal WHERE youth = ?", [youth]
+        if groups is not None:
+            scope, names = _in_groups(groups)
+            query += " AND " + scope
+            params += names
+        row = self._db.execute(query, params).fetchone()
         if row is None:
             return None
         return PersonalData(youth, row[0], dt.date.fromisoformat(row[1]), row[2])
 
-    def _known_rows(self, db: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[str, ...]]:
+    def _known_rows(self, db: Database, ids: list[str]) -> dict[str, tuple[str, ...]]:
         """The stored rows of the events with these ids, by id."""
         rows = _rows_in(db, _SELECT + " WHERE id IN ({marks})", ids)
         return {row[0]: tuple(row) for row in rows}
 
     def _refuse_conflicts(
-        self, db: sqlite3.Connection, batch: list[Event], stored: dict[str, tuple[str, ...]]
+        self, db: Database, batch: list[Event], stored: dict[str, tuple[str, ...]]
     ) -> None:
         """Refuse an event whose id is already stored, or given before in *batch*, with
         other contents: a correction is a new event, never a change."""
@@ -522,7 +647,7 @@ class Store:
                 event,
             )
 
-    def _state(self, db: sqlite3.Connection, youth: str) -> YouthState:
+    def _state(self, db: Database, youth: str) -> YouthState:
         born = self._born(db, youth)
         state = YouthState(youth)
         for row in db.execute(_SELECT + " WHERE youth = ? ORDER BY seq", (youth,)):
@@ -530,12 +655,12 @@ class Store:
         return state
 
     @staticmethod
-    def _born(db: sqlite3.Connection, youth: str) -> dt.date | None:
+    def _born(db: Database, youth: str) -> dt.date | None:
         row = db.execute("SELECT born FROM personal WHERE youth = ?", (youth,)).fetchone()
         return dt.date.fromisoformat(row[0]) if row else None
 
     @staticmethod
-    def _refuse_forgotten(db: sqlite3.Connection, youth: str, event: Event | None = None) -> None:
+    def _refuse_forgotten(db: Database, youth: str, event: Event | None = None) -> None:
         found = db.execute("SELECT 1 FROM forgotten WHERE youth = ?", (youth,)).fetchone()
         if found is None:
             return
@@ -545,19 +670,50 @@ class Store:
         raise EventRefused(message, event)
 
     @staticmethod
-    def _births(db: sqlite3.Connection, youths: set[str]) -> dict[str, dt.date]:
+    def _births(db: Database, youths: set[str]) -> dict[str, dt.date]:
         rows = _rows_in(db, "SELECT youth, born FROM personal WHERE youth IN ({marks})", youths)
         return {youth: dt.date.fromisoformat(born) for youth, born in rows}
 
     @staticmethod
-    def _kept_states(db: sqlite3.Connection, youths: set[str]) -> dict[str, YouthState]:
+    def _kept_states(db: Database, youths: set[str]) -> dict[str, YouthState]:
         found = {y: YouthState(y) for y in youths}
         rows = _rows_in(db, "SELECT youth, state FROM states WHERE youth IN ({marks})", youths)
         for youth, state in rows:
             found[youth] = _state_from(youth, json.loads(state))
         return found
 
-    def _keep_states(self, db: sqlite3.Connection) -> None:
+    def _refuse_filled(self, db: Database) -> None:
+        """Refuse to copy into a store that holds anything."""
+        for table in _COPIED:
+            if db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None:
+                raise StoreError(
+                    msg(
+                        "{path} holds a store already: copy into a new or empty one",
+                        path=self.where,
+                    )
+                )
+
+    @staticmethod
+    def _all_kept_states(db: Database) -> Iterator[tuple[str, YouthState]]:
+        for youth, state in db.execute("SELECT youth, state FROM states ORDER BY youth"):
+            yield youth, _state_from(youth, json.loads(state))
+
+    @staticmethod
+    def _all_rebuilt_states(db: Database) -> Iterator[tuple[str, YouthState]]:
+        """Each youth's state made again from their events, in one pass over the store."""
+        births = {
+            youth: dt.date.fromisoformat(born)
+            for youth, born in db.execute("SELECT youth, born FROM personal")
+        }
+        rows = db.stream(_SELECT + " ORDER BY youth, seq")
+        for youth, theirs in itertools.groupby(rows, operator.itemgetter(1)):
+            state = YouthState(youth)
+            born = births.get(youth)
+            for row in theirs:
+                state = apply(state, _event(row), born)
+            yield youth, state
+
+    def _keep_states(self, db: Database) -> None:
         """Fill the kept states from the events (when migrating to version 3)."""
         youths = [r[0] for r in db.execute("SELECT DISTINCT youth FROM events")]
         db.executemany(
@@ -566,22 +722,30 @@ class Store:
         )
 
 
-_SELECT = "SELECT id, youth, kind, occurred, recorded_at, recorded_by, payload FROM events"
-# Each youth's road, lean: an attendance row gives its session UID and status in place of its
-# id and time of recording, and no payload.
-_ROADS = (
-    "SELECT youth, kind, occurred, "
-    "CASE WHEN kind = 'attended' THEN json_extract(payload, '$.session_uid') ELSE id END, "
-    "CASE WHEN kind = 'attended' THEN json_extract(payload, '$.status') ELSE recorded_at END, "
-    "recorded_by, CASE WHEN kind = 'attended' THEN NULL ELSE payload END FROM events"
-)
+_EVENT_COLUMNS = ("id", "youth", "kind", "occurred", "recorded_at", "recorded_by", "payload")
+_SELECT = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events"
+_MEMBERSHIP = frozenset({EventKind.WAITLISTED, EventKind.PLACED, EventKind.JOINED})
+
+
+def _roads_query(db: Database) -> str:
+    """Each youth's road, lean: an attendance row gives its session UID and status in place
+    of its id and time of recording, and no payload."""
+    uid, status = db.json_text("payload", "session_uid"), db.json_text("payload", "status")
+    return (
+        "SELECT youth, kind, occurred, "
+        f"CASE WHEN kind = 'attended' THEN {uid} ELSE id END, "
+        f"CASE WHEN kind = 'attended' THEN {status} ELSE recorded_at END, "
+        "recorded_by, CASE WHEN kind = 'attended' THEN NULL ELSE payload END FROM events"
+    )
+
+
 _STATUSES = {s.value: s for s in AttendanceStatus}
 _KIND_TEXT = {kind: kind.value for kind in EventKind}
 _first_column = operator.itemgetter(0)
 _ATTENDED = EventKind.ATTENDED
 
 
-def _rows_in(db: sqlite3.Connection, query: str, keys: Iterable[str]) -> list[Any]:
+def _rows_in(db: Database, query: str, keys: Iterable[str]) -> list[Any]:
     """The rows of *query*, whose ``IN ({marks})`` is filled with *keys* 512 at a time (about
     the most placeholders every SQLite takes in one statement).
 
@@ -599,11 +763,26 @@ def _rows_in(db: sqlite3.Connection, query: str, keys: Iterable[str]) -> list[An
 
 
 _CHUNK = 512
+
+
+def _in_groups(groups: Iterable[str]) -> tuple[str, list[str]]:
+    """The condition that keeps a query to the rows of youths ever in one of *groups*, and
+    its parameters (no groups: no rows)."""
+    names = sorted(set(groups))
+    if not names:
+        return "1 = 0", []
+    return f"youth IN (SELECT youth FROM memberships WHERE group_id IN ({_marks(names)}))", names
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
+
+
 _MARKS = {1 << n: ", ".join("?" * (1 << n)) for n in range(3, 10)}
 
 
 def _standing(
-    db: sqlite3.Connection, youths: Iterable[str]
+    db: Database, youths: Iterable[str]
 ) -> tuple[dict[str, YouthState], dict[str, dt.date], set[str]]:
     """Where each of *youths* stands, as kept; their dates of birth when known; and those of
     them who were forgotten. One statement per 170 youths."""

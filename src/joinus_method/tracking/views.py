@@ -1,14 +1,16 @@
 """Who may see what: views of the store scoped to a worker, a coach or a municipality.
 
 A worker sees the youths of the groups they guide; a coach those of the groups of the workers
-they trained; a municipality sees aggregates only, with every count under five suppressed.
-Asking a view for a youth outside its scope raises :class:`AccessDenied`; every request for a
-youth, allowed or not, is written to the store's access log.
+they trained; an organisation those of the groups its workers guide; a municipality and the
+programme's foundation see aggregates only, with every count under five suppressed. The scope
+is part of every query a view makes of the store (its groups are in the query's condition),
+so that rows outside it are never read. Asking a view for a youth outside its scope raises
+:class:`AccessDenied`; every request for a youth, allowed or not, is written to the store's
+access log.
 """
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 from collections.abc import Callable, Mapping
 
@@ -16,7 +18,7 @@ import attrs
 
 from joinus_method.errors import JoinUsError
 from joinus_method.messages import msg
-from joinus_method.model.people import PersonalData
+from joinus_method.model.people import OrganisationKind, PersonalData
 from joinus_method.model.program import Program
 
 from .events import Event
@@ -32,6 +34,7 @@ __all__ = [
     "View",
     "coach_scope",
     "municipality_scope",
+    "organisation_scope",
     "worker_scope",
 ]
 
@@ -87,6 +90,16 @@ def municipality_scope(program: Program, municipality: str) -> Scope:
     )
 
 
+def organisation_scope(program: Program, organisation: str) -> Scope:
+    """An organisation sees the youths of the groups its workers guide; the programme's
+    foundation, which trains the coaches and follows the results, sees aggregates over every
+    group."""
+    if program.organisation(organisation).kind is OrganisationKind.FOUNDATION:
+        return Scope(organisation, frozenset(g.id for g in program.groups), aggregates_only=True)
+    employed = {w.id for w in program.workers if w.organisation == organisation}
+    return Scope(organisation, frozenset(g.id for g in program.groups if employed & set(g.workers)))
+
+
 class View:
     """The store as one viewer may see it."""
 
@@ -101,8 +114,7 @@ class View:
         self._clock = clock
 
     def _allow(self, youth: str) -> None:
-        groups = {e.group for e in self.store.events(youth) if e.group is not None}
-        allowed = not self.scope.aggregates_only and bool(groups & self.scope.groups)
+        allowed = not self.scope.aggregates_only and self.store.in_groups(youth, self.scope.groups)
         self.store.log_access(self.scope.viewer, youth, allowed, self._clock())
         if not allowed:
             raise AccessDenied(
@@ -116,12 +128,12 @@ class View:
     def journey(self, youth: str) -> list[Event]:
         """The events of *youth*, when in scope."""
         self._allow(youth)
-        return self.store.events(youth)
+        return self.store.events(youth, groups=self.scope.groups)
 
     def personal(self, youth: str) -> PersonalData | None:
         """The personal data of *youth*, when in scope."""
         self._allow(youth)
-        return self.store.personal(youth)
+        return self.store.personal(youth, groups=self.scope.groups)
 
     def youths(self) -> list[str]:
         """The youths of the scope's groups (none for a view of aggregates only); the
@@ -131,23 +143,16 @@ class View:
         )
         if self.scope.aggregates_only:
             return []
-        return [
-            y
-            for y in self.store.youths()
-            if {e.group for e in self.store.events(y)} & self.scope.groups
-        ]
+        return self.store.youths(groups=self.scope.groups)
 
     def counts(self) -> Mapping[str, int | None]:
         """How many youths of the scope's groups stand at each stage, a count under
         :data:`SMALLEST_COUNT` given as None (suppressed); the request is written to the
         access log as :data:`COUNTS`."""
         self.store.log_access(self.scope.viewer, COUNTS, True, self._clock())
-        found: collections.Counter[str] = collections.Counter()
-        for youth in self.store.youths():
-            if {e.group for e in self.store.events(youth)} & self.scope.groups:
-                found[self.store.state(youth).stage.value] += 1
+        found = self.store.stages(self.scope.groups)
         return {
-            stage.value: (n if (n := found[stage.value]) >= SMALLEST_COUNT else None)
+            stage.value: (n if (n := found.get(stage, 0)) >= SMALLEST_COUNT else None)
             for stage in Stage
             if stage is not Stage.NEW
         }
