@@ -1,32 +1,50 @@
-"""The tracker's store at the scale of the whole programme, as ratios against bare SQLite.
+"""The tracker's store at the scale of the whole programme, as ratios against its bare database.
 
 30,000 youths with 1,000,000 attendance events and 150,000 assessments are recorded in a new
 store, one batch per youth (their whole road so far, as an import from another system sends
 it; each batch one transaction, checked against the youth's road and the plan). The baseline
-is a bare import of the same events: each youth's events written out as rows the plain way
-(``json.dumps``, ``isoformat``) and inserted into a plain table with ``sqlite3.executemany``,
-a transaction per youth too. Both start from the same events, made untimed, and end with the
-same rows committed; the two take turns youth by youth, so that both meet the same disk.
-Target: 2x or less. The ratio against the insert alone (rows made beforehand, untimed) is
-printed too. Then the signals and the progress of every youth as of one date, read from the
-store, against one bare SQL pass that reads the same rows (target: 3x or less). Peak memory of
-the whole run is printed against 300 MB.
+is a bare import of the same events into a plain table of the same database: each youth's
+events written out as rows the plain way (``json.dumps``, ``isoformat``) and inserted the
+database's fastest plain way, a transaction per youth too. Both start from the same events,
+made untimed, and end with the same rows committed; the two take turns youth by youth, so
+that both meet the same disk. Target: 2x or less. The ratio against the insert alone (rows
+made beforehand, untimed) is printed too. Then the signals and the progress of every youth as
+of one date, read from the store, against one bare SQL pass that reads the same rows from the
+plain table (target: 3x or less). Peak memory of the whole run is printed against 300 MB.
 
-Run: ``python benchmarks/bench_store.py`` (``--youths N`` for a smaller run).
+Two backends, chosen with ``--backend``:
+
+- ``sqlite`` (the default): a new store file and a plain table in a file of its own, both in
+  a temporary folder; the bare insert is ``sqlite3.executemany``.
+- ``postgres``: a new store in the PostgreSQL database at ``--url`` (by default the URL in
+  ``JOINUS_TEST_POSTGRES``), in a schema made for the run and dropped after it, with the
+  plain table in the same schema; the bare insert is a ``COPY ... FROM STDIN`` (psycopg's
+  ``write_row``), and the bare pass reads through a server-side cursor, as the store does.
+
+Run: ``python benchmarks/bench_store.py`` (``--youths N`` for a smaller run), or
+``python benchmarks/bench_store.py --backend postgres --url postgresql://...``; without a
+server, ``python tools/throwaway_postgres.py run -- python benchmarks/bench_store.py
+--backend postgres`` starts one for the run.
 """
 
 from __future__ import annotations
 
+import abc
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
 import resource
+import secrets
 import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+import urllib.parse
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from common import national_program
 
@@ -35,6 +53,7 @@ from joinus_method.documents.bundled import load_bundled
 from joinus_method.model.curriculum import Curriculum
 from joinus_method.model.framework import ProgressFramework
 from joinus_method.planning.schedule import PlannedSession, ProgramPlan, plan_program
+from joinus_method.tracking.database import is_url
 from joinus_method.tracking.events import (
     AttendanceStatus,
     ConsentBy,
@@ -61,6 +80,8 @@ AS_OF = dt.date(2025, 6, 30)
 MEMORY_TARGET_MB = 300
 STAMP = dt.datetime(2025, 6, 30, 12, tzinfo=dt.UTC)
 STATUSES = list(AttendanceStatus)
+ADDRESS_VARIABLE = "JOINUS_TEST_POSTGRES"
+COLUMNS = "id, youth, kind, occurred, recorded_at, recorded_by, payload"
 
 
 DOMAINS = (
@@ -153,8 +174,144 @@ def as_rows(batch: list[Event]) -> list[tuple[str, ...]]:
     ]
 
 
+class Plain(abc.ABC):
+    """The plain table of the baselines, in the same database as the store."""
+
+    insert_name: str
+    """How the bare import inserts, as the figures name it."""
+
+    @abc.abstractmethod
+    def insert(self, rows: Sequence[tuple[str, ...]]) -> None:
+        """Insert *rows* in one transaction."""
+
+    @abc.abstractmethod
+    def read(self) -> tuple[int, float]:
+        """One bare SQL pass over every row, on a connection of its own: the number of rows
+        read and the time the pass took (connecting untimed)."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Close the connection that inserts (again: nothing)."""
+
+
+class SQLitePlain(Plain):
+    """A plain table in an SQLite file of its own, in WAL mode like the store."""
+
+    insert_name = "executemany"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE events (id TEXT, youth TEXT, kind TEXT, occurred TEXT, "
+            "recorded_at TEXT, recorded_by TEXT, payload TEXT)"
+        )
+
+    def insert(self, rows: Sequence[tuple[str, ...]]) -> None:
+        self._db.execute("BEGIN")
+        self._db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self._db.execute("COMMIT")
+
+    def read(self) -> tuple[int, float]:
+        db = sqlite3.connect(self.path)
+        start = time.perf_counter()
+        rows = sum(1 for _ in db.execute("SELECT * FROM events ORDER BY youth"))
+        taken = time.perf_counter() - start
+        db.close()
+        return rows, taken
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class PostgresPlain(Plain):
+    """A plain table (named ``plain``: the store's own is ``events``) in the run's schema."""
+
+    insert_name = "COPY"
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self.url = url
+        self._connect = psycopg.connect
+        self._db = psycopg.connect(url, autocommit=True)
+        self._db.execute(
+            "CREATE TABLE plain (id TEXT, youth TEXT, kind TEXT, occurred TEXT, "
+            "recorded_at TEXT, recorded_by TEXT, payload TEXT)"
+        )
+
+    def insert(self, rows: Sequence[tuple[str, ...]]) -> None:
+        with (
+            self._db.transaction(),
+            self._db.cursor() as cursor,
+            cursor.copy(f"COPY plain ({COLUMNS}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+
+    def read(self) -> tuple[int, float]:
+        # A server-side cursor, fetched in parts of the size the store's own reads take.
+        with self._connect(self.url, autocommit=True) as db:
+            start = time.perf_counter()
+            with db.transaction(), db.cursor(name="bare_pass") as cursor:
+                cursor.itersize = 5000
+                cursor.execute("SELECT * FROM plain ORDER BY youth")
+                rows = sum(1 for _ in cursor)
+            taken = time.perf_counter() - start
+        return rows, taken
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def in_schema(url: str, schema: str) -> str:
+    """*url* with *schema* first on its search path: the store's tables are made there."""
+    parts = urllib.parse.urlsplit(url)
+    query = urllib.parse.parse_qsl(parts.query)
+    query.append(("options", f"-csearch_path={schema}"))
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+
+
+@contextlib.contextmanager
+def sqlite_backend() -> Iterator[tuple[Any, Plain]]:
+    """A new store file and a plain table in a temporary folder, removed afterwards."""
+    print(f"backend: sqlite (SQLite {sqlite3.sqlite_version})")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        plain = SQLitePlain(folder / "bare.sqlite")
+        try:
+            yield folder / "store.sqlite", plain
+        finally:
+            plain.close()
+
+
+@contextlib.contextmanager
+def postgres_backend(url: str) -> Iterator[tuple[Any, Plain]]:
+    """A new schema for the store and the plain table in the database at *url*, dropped
+    afterwards (also when the run fails)."""
+    import psycopg
+
+    schema = f"bench_{secrets.token_hex(6)}"
+    with psycopg.connect(url, autocommit=True) as db:
+        version = str(db.execute("SHOW server_version").fetchone()[0]).split()[0]
+        db.execute(f"CREATE SCHEMA {schema}")
+    print(f"backend: postgresql (PostgreSQL {version}), schema {schema}")
+    try:
+        address = in_schema(url, schema)
+        plain = PostgresPlain(address)
+        try:
+            yield address, plain
+        finally:
+            plain.close()
+    finally:
+        with psycopg.connect(url, autocommit=True) as db:
+            db.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
 def imports(
-    folder: Path,
+    address: Any,
+    plain: Plain,
     program: Program,
     plan: ProgramPlan,
     youths: int,
@@ -162,50 +319,38 @@ def imports(
     assessments: int,
 ) -> tuple[float, float, float, int]:
     """Record each youth's events in a new store (one ``Tracker.record`` call each) and import
-    them the bare way; return the time of ours, of the bare import, of its insert alone, and
-    the number of events stored."""
-    db = sqlite3.connect(folder / "bare.sqlite", isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute(
-        "CREATE TABLE events (id TEXT, youth TEXT, kind TEXT, occurred TEXT, recorded_at TEXT, "
-        "recorded_by TEXT, payload TEXT)"
-    )
+    them the bare way into *plain*; return the time of ours, of the bare import, of its insert
+    alone, and the number of events stored."""
     baseline = inserts = taken = 0.0
     events = 0
-    with open_store(folder / "store.sqlite") as store:
+    with open_store(address) as store:
         tracker = Tracker(store, program, plan, FRAMEWORK)
         for batch in roads(plan, youths, attendances, assessments):
             start = time.perf_counter()
             rows = as_rows(batch)
             made = time.perf_counter()
-            db.execute("BEGIN")
-            db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            db.execute("COMMIT")
+            plain.insert(rows)
             done = time.perf_counter()
             baseline += done - start
             inserts += done - made
             start = time.perf_counter()
             events += tracker.record(batch)
             taken += time.perf_counter() - start
-    db.close()
+    plain.close()
     return taken, baseline, inserts, events
 
 
 def signals_and_progress(
-    folder: Path, program: Program, plan: ProgramPlan
+    address: Any, plain: Plain, program: Program, plan: ProgramPlan
 ) -> tuple[float, float, tuple[int, int]]:
     """Time the signals and the progress of every youth as of one date, from the store
     (what a worker's overview waits for), and one bare SQL pass reading the same rows from
     the plain table."""
     start = time.perf_counter()
-    with open_store(folder / "store.sqlite") as store:
+    with open_store(address) as store:
         overview = Tracker(store, program, plan, FRAMEWORK).overview(AS_OF)
     taken = time.perf_counter() - start
-    db = sqlite3.connect(folder / "bare.sqlite")
-    start = time.perf_counter()
-    rows = sum(1 for _ in db.execute("SELECT * FROM events ORDER BY youth"))
-    baseline = time.perf_counter() - start
-    db.close()
+    rows, baseline = plain.read()
     assert rows >= sum(1 for _ in overview.progress)
     return taken, baseline, (len(overview.signals), len(overview.progress))
 
@@ -213,31 +358,54 @@ def signals_and_progress(
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--youths", type=int, default=30_000)
+    parser.add_argument(
+        "--backend",
+        choices=("sqlite", "postgres"),
+        default="sqlite",
+        help="the database the store and the baselines are in (default: sqlite)",
+    )
+    parser.add_argument(
+        "--url",
+        default=os.environ.get(ADDRESS_VARIABLE),
+        help=f"the PostgreSQL database for --backend postgres (default: ${ADDRESS_VARIABLE})",
+    )
     args = parser.parse_args(argv)
+    if args.backend == "postgres":
+        if not args.url:
+            parser.error(
+                f"--backend postgres needs a server: pass --url postgresql://..., set "
+                f"{ADDRESS_VARIABLE}, or run under `python tools/throwaway_postgres.py run -- "
+                "python benchmarks/bench_store.py --backend postgres`"
+            )
+        if not is_url(args.url):
+            parser.error(f"--url must be a postgresql:// URL, not {args.url!r}")
+        backend = postgres_backend(args.url)
+    else:
+        backend = sqlite_backend()
     youths = args.youths
     attendances = youths * 1_000_000 // 30_000
     assessments = youths * 150_000 // 30_000
-    print(
-        f"importing {youths:,} youths ({attendances:,} attendances, {assessments:,} "
-        "assessments), one batch per youth, into a new store and into a plain table"
-    )
-    program = national_program(max(1, youths // 15))
-    plan = plan_program(program, CURRICULA, until=dt.date(2026, 8, 31))
-    with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
-        taken, baseline, inserts, events = imports(
-            folder, program, plan, youths, attendances, assessments
+    with backend as (address, plain):
+        print(
+            f"importing {youths:,} youths ({attendances:,} attendances, {assessments:,} "
+            "assessments), one batch per youth, into a new store and into a plain table"
         )
-        read_taken, read_baseline, found = signals_and_progress(folder, program, plan)
+        program = national_program(max(1, youths // 15))
+        plan = plan_program(program, CURRICULA, until=dt.date(2026, 8, 31))
+        taken, baseline, inserts, events = imports(
+            address, plain, program, plan, youths, attendances, assessments
+        )
+        read_taken, read_baseline, found = signals_and_progress(address, plain, program, plan)
     ratio = taken / baseline
     ok = ratio <= IMPORT_TARGET
+    name = plain.insert_name
     print(
         f"  import of {events:,} events: store {taken:.1f} s, bare import (rows written out "
-        f"and executemany) {baseline:.1f} s, ratio {ratio:.2f}x (target <= {IMPORT_TARGET:g}x)  "
+        f"and {name}) {baseline:.1f} s, ratio {ratio:.2f}x (target <= {IMPORT_TARGET:g}x)  "
         f"{'ok' if ok else 'MISSED'}"
     )
     print(
-        f"    against the bare executemany alone ({inserts:.1f} s, rows made beforehand): "
+        f"    against the bare {name} alone ({inserts:.1f} s, rows made beforehand): "
         f"{taken / inserts:.2f}x"
     )
     read_ratio = read_taken / read_baseline

@@ -62,15 +62,40 @@ def fresh_address(backend: str, folder: Path) -> Iterator[str]:
     schema = f"test_{os.getpid()}_{secrets.token_hex(6)}"
     with _connect(url) as db:
         db.execute(f"CREATE SCHEMA {schema}")
+    address = in_schema(url, schema)
     try:
-        yield in_schema(url, schema)
+        yield address
     finally:
+        opened = _OPEN.pop(address, None)
+        if opened is not None:
+            opened.close()
         with _connect(url) as db:
             db.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def is_postgres(address: str) -> bool:
     return address.startswith("postgresql://")
+
+
+def plain_query(address: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The rows of *sql* (with ``?`` placeholders), read with the database's own driver, not
+    through the store; none when the store has no events table (yet)."""
+    if not is_postgres(address):
+        import sqlite3
+
+        if not Path(address).exists():
+            return []
+        db = sqlite3.connect(address)
+        try:
+            if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone() is None:
+                return []
+            return db.execute(sql, params).fetchall()
+        finally:
+            db.close()
+    with _connect(address) as db:
+        if db.execute("SELECT to_regclass('events')").fetchone()[0] is None:
+            return []
+        return db.execute(sql.replace("%", "%%").replace("?", "%s"), params).fetchall()
 
 
 def _schema(address: str) -> str:
@@ -80,8 +105,9 @@ def _schema(address: str) -> str:
 
 def stored(address: str) -> object:
     """What the store holds, to compare before and after: the bytes of an SQLite file and its
-    WAL (not the shared-memory file, SQLite's index of the WAL and its locks); every row of
-    every table of a PostgreSQL store, and the column definitions."""
+    WAL (not the shared-memory file, SQLite's index of the WAL and its locks); the column
+    definitions of a PostgreSQL store and every row of every table (as a digest of the rows in
+    their text form, made by the server)."""
     if not is_postgres(address):
         return {
             suffix: Path(f"{address}{suffix}").read_bytes()
@@ -89,26 +115,35 @@ def stored(address: str) -> object:
             if Path(f"{address}{suffix}").exists()
         }
     schema = _schema(address)
-    with _connect(address) as db:
-        tables = [
-            r[0]
-            for r in db.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
-                "ORDER BY table_name",
-                (schema,),
+    db = _kept_open(address)
+    columns = db.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = %s ORDER BY 1, 2",
+        (schema,),
+    ).fetchall()
+    tables = sorted({table for table, _, _ in columns})
+    digests = (
+        db.execute(
+            " UNION ALL ".join(
+                f"SELECT '{table}', COUNT(*), md5(COALESCE(string_agg(r::text, '|' ORDER BY "
+                f"r::text), '')) FROM {schema}.{table} r"
+                for table in tables
             )
-        ]
-        found: dict[str, object] = {
-            "columns": db.execute(
-                "SELECT table_name, column_name, data_type FROM information_schema.columns "
-                "WHERE table_schema = %s ORDER BY 1, 2",
-                (schema,),
-            ).fetchall()
-        }
-        for table in tables:
-            rows = db.execute(f"SELECT * FROM {schema}.{table}").fetchall()
-            found[table] = sorted(rows, key=repr)
-    return found
+        ).fetchall()
+        if tables
+        else []
+    )
+    return columns, sorted(digests)
+
+
+_OPEN: dict[str, Any] = {}
+
+
+def _kept_open(address: str) -> Any:
+    """A connection to *address* kept open while its schema lives."""
+    if address not in _OPEN:
+        _OPEN[address] = _connect(address)
+    return _OPEN[address]
 
 
 def held_bytes(address: str) -> dict[str, bytes]:

@@ -1,5 +1,5 @@
-"""The store against real processes: a writer killed in the middle of a bulk import, and two
-writers at once.
+"""The store against real processes, on both databases: a writer killed in the middle of a
+bulk import, and two writers at once.
 
 The writing is done by child processes running ``crash_writer.py`` (started with this very
 Python), which report each batch once ``Store.record`` has returned for it.
@@ -22,6 +22,7 @@ import pytest
 
 from joinus_method.tracking.journey import Stage
 from joinus_method.tracking.store import open_store
+from tests.backends import is_postgres, plain_query
 from tests.tracking.crash_writer import BATCH_SIZE, batch, event_id, youth_of
 
 WRITER = Path(__file__).with_name("crash_writer.py")
@@ -32,31 +33,26 @@ TIMEOUT = 120
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX only")
 
 
-def writer(path: Path, run: str, count: int, *extra: str) -> subprocess.Popen[str]:
+def writer(address: str, run: str, count: int, *extra: str) -> subprocess.Popen[str]:
     """A child process that records batches ``0 .. count-1`` of *run* in the store at
-    *path*, reporting each one committed on its standard output."""
+    *address*, reporting each one committed on its standard output."""
     return subprocess.Popen(
-        [sys.executable, str(WRITER), str(path), run, str(count), *extra],
+        [sys.executable, str(WRITER), address, run, str(count), *extra],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        cwd=path.parent,
     )
 
 
-def batches_stored(path: Path, run: str) -> dict[int, int]:
+def batches_stored(address: str, run: str) -> dict[int, int]:
     """For each batch of *run* with an event in the store, how many of its events are there
     (read with plain SQL, not through the store; nothing when the writer was killed before
     it made the tables)."""
     pattern = re.compile(rf"{re.escape(run)}-b(\d+)-e\d+")
-    db = sqlite3.connect(path)
-    try:
-        made = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone()
-        query = "SELECT id FROM events WHERE id LIKE ?"
-        ids = [r[0] for r in db.execute(query, (f"{run}-b%",))] if made else []
-    finally:
-        db.close()
+    ids = [
+        r[0] for r in plain_query(address, "SELECT id FROM events WHERE id LIKE ?", (f"{run}-b%",))
+    ]
     found: collections.Counter[int] = collections.Counter()
     for event in ids:
         match = pattern.fullmatch(event)
@@ -65,9 +61,18 @@ def batches_stored(path: Path, run: str) -> dict[int, int]:
     return dict(found)
 
 
-def integrity(path: Path) -> list[str]:
-    """What ``PRAGMA integrity_check`` says of the file (``['ok']`` when it is sound)."""
-    db = sqlite3.connect(path)
+def integrity(address: str) -> list[str]:
+    """What ``PRAGMA integrity_check`` says of an SQLite file (``['ok']`` when it is sound);
+    of a PostgreSQL store, whether its unique keys hold (as ``amcheck`` would see them, asked
+    through the tables: no id twice, no youth's state twice)."""
+    if is_postgres(address):
+        twice = plain_query(
+            address,
+            "SELECT 'event', id FROM events GROUP BY id HAVING COUNT(*) > 1 UNION ALL "
+            "SELECT 'state', youth FROM states GROUP BY youth HAVING COUNT(*) > 1",
+        )
+        return [f"{what} {key} twice" for what, key in twice] or ["ok"]
+    db = sqlite3.connect(address)
     try:
         return [r[0] for r in db.execute("PRAGMA integrity_check")]
     finally:
@@ -75,12 +80,12 @@ def integrity(path: Path) -> list[str]:
 
 
 def test_a_writer_killed_mid_import_leaves_whole_batches(
-    tmp_path: Path, request: pytest.FixtureRequest
+    address: str, request: pytest.FixtureRequest
 ) -> None:
     """A writer killed with SIGKILL at a random moment of a bulk import, five times over on
-    the same file: the file is sound, every batch it reported committed is there whole, no
+    the same store: the store is sound, every batch it reported committed is there whole, no
     batch is there in part, and at most the one batch it was writing is there unreported."""
-    path = tmp_path / "jongeren.sqlite"
+    path = address
     seed = int.from_bytes(os.urandom(4), "big")
     rng = random.Random(seed)
     figures = []
@@ -101,7 +106,7 @@ def test_a_writer_killed_mid_import_leaves_whole_batches(
             rest, errors = child.communicate(timeout=TIMEOUT)
         why = f"seed {seed}, kill {kill}: {errors}"
         assert child.returncode == -signal.SIGKILL, why
-        if not path.exists():  # killed before it made the file
+        if not plain_query(path, "SELECT 1 FROM events LIMIT 1"):  # killed before a commit
             assert not reported, why
             figures.append((0, 0))
             continue
@@ -125,11 +130,11 @@ def test_a_writer_killed_mid_import_leaves_whole_batches(
     request.node.user_properties.append(("kills", figures))
 
 
-def test_two_writers_at_once_lose_nothing_and_double_nothing(tmp_path: Path) -> None:
+def test_two_writers_at_once_lose_nothing_and_double_nothing(address: str) -> None:
     """Two processes write at the same time: each its own youths, and both the same shared
     batches. Every event is stored, each once; each shared event is new to exactly one of
     them; and the writes really did interleave."""
-    path = tmp_path / "jongeren.sqlite"
+    path = address
     count = 60
     children = [writer(path, run, count, "--shared", "gedeeld", "--wait") for run in ("a", "b")]
     outputs = []
