@@ -14,9 +14,48 @@ from ._language import _, error_text, os_error_text, translate
 if TYPE_CHECKING:
     from joinus_method.tracking.tracker import Tracker
 
-__all__ = ["DEFAULT_STORE", "add_tracker_options", "day", "opened_tracker", "show_or_write"]
+__all__ = [
+    "DEFAULT_STORE",
+    "add_store_option",
+    "add_tracker_options",
+    "day",
+    "no_store",
+    "opened_tracker",
+    "show_or_write",
+    "store_address",
+]
 
 DEFAULT_STORE = Path("joinus.sqlite")
+
+
+def store_address(text: str) -> str | Path:
+    """A store from the command line: a ``postgresql://`` URL as given, else a file."""
+    from joinus_method.tracking.database import is_url
+
+    return text if is_url(text) else Path(text)
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    """Add the option that names the store."""
+    parser.add_argument(
+        "--store",
+        type=store_address,
+        default=DEFAULT_STORE,
+        metavar="STORE",
+        help=_(
+            "the store the youths' roads are kept in: a file, or a postgresql:// URL of a "
+            "shared database (default: {path})",
+            path=DEFAULT_STORE,
+        ),
+    )
+
+
+def no_store(store: str | Path, err: TextIO) -> bool:
+    """Say so, and return True, when *store* is a file that does not exist."""
+    if isinstance(store, str) or store.exists():
+        return False
+    print(_("error: no store at {path}: record events first", path=store), file=err)
+    return True
 
 
 def day(text: str) -> dt.date:
@@ -31,13 +70,7 @@ def day(text: str) -> dt.date:
 
 def add_tracker_options(parser: argparse.ArgumentParser) -> None:
     """Add the options that name the store and the program it follows."""
-    parser.add_argument(
-        "--store",
-        type=Path,
-        default=DEFAULT_STORE,
-        metavar="FILE",
-        help=_("the file the youths' roads are kept in (default: {path})", path=DEFAULT_STORE),
-    )
+    add_store_option(parser)
     parser.add_argument(
         "--program",
         metavar="FILE",
@@ -74,14 +107,7 @@ def opened_tracker(args: argparse.Namespace, err: TextIO) -> Iterator[Tracker | 
     from . import plan as plan_command
     from ._calendar import program_calendar
 
-    if not args.store.exists():
-        print(
-            _(
-                "error: no store at {path}: record events first",
-                path=args.store,
-            ),
-            file=err,
-        )
+    if no_store(args.store, err):
         yield None
         return
     checked = plan_command._checked(

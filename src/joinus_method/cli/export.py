@@ -55,6 +55,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from joinus_method.errors import JoinUsError
     from joinus_method.reports.tables import attendance_csv, progress_csv
     from joinus_method.reports.xapi import statements
+    from joinus_method.tracking.database import shown
 
     if args.kind in ("youth", "xapi") and not args.id:
         print(_("error: {kind} needs an ID", kind=args.kind), file=err)
@@ -65,7 +66,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if tracker is None:
             return 1
         if args.kind in ("youth", "xapi") and args.id not in tracker.store.youths():
-            print(_("error: no youth {id!r} in {path}", id=args.id, path=args.store), file=err)
+            print(
+                _("error: no youth {id!r} in {path}", id=args.id, path=shown(args.store)), file=err
+            )
             return 1
         try:
             if args.kind == "youth":

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TextIO
 
 from ._language import _, error_text
-from ._tracking import DEFAULT_STORE
+from ._tracking import add_store_option, no_store
 
 __all__ = ["add_parser", "run"]
 
@@ -19,35 +18,30 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=_("forget a youth: erase their name, contact details and notes"),
         description=_(
             "Erase a youth's personal data (name, date of birth, contact details) and the "
-            "free text of their events from the store, also from the file's logs. Their "
+            "free text of their events from the store, also from the store's own files. Their "
             "progress stays, by pseudonym only, for the programme's figures. Nothing new can "
             "be recorded for them afterwards. This cannot be undone: give --yes to do it."
         ),
     )
     forget.add_argument("youth", metavar="YOUTH", help=_("the youth's pseudonym"))
     forget.add_argument("--yes", action="store_true", help=_("yes, forget this youth"))
-    forget.add_argument(
-        "--store",
-        type=Path,
-        default=DEFAULT_STORE,
-        metavar="FILE",
-        help=_("the file the youths' roads are kept in (default: {path})", path=DEFAULT_STORE),
-    )
+    add_store_option(forget)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Forget the youth of *args*, when confirmed."""
     from joinus_method.errors import JoinUsError
+    from joinus_method.tracking.database import shown
     from joinus_method.tracking.store import open_store
 
-    if not args.store.exists():
-        print(_("error: no store at {path}: record events first", path=args.store), file=err)
+    if no_store(args.store, err):
         return 1
     try:
         with open_store(args.store) as store:
             if args.youth not in store.youths() and store.personal(args.youth) is None:
                 print(
-                    _("error: no youth {id!r} in {path}", id=args.youth, path=args.store), file=err
+                    _("error: no youth {id!r} in {path}", id=args.youth, path=shown(args.store)),
+                    file=err,
                 )
                 return 1
             if not args.yes:

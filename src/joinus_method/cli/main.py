@@ -22,6 +22,7 @@ from joinus_method.cli import (
     schema,
     show,
     signals,
+    store,
 )
 from joinus_method.cli._language import (
     LANGUAGES,
@@ -59,6 +60,7 @@ _COMMANDS: dict[str, _Command] = {
     "record": record,
     "export": export,
     "forget": forget,
+    "store": store,
     "demo": demo,
 }
 

@@ -93,6 +93,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         youth_report,
     )
     from joinus_method.reports.document import to_html, to_markdown
+    from joinus_method.tracking.database import shown
 
     if args.kind != "programme" and not args.id:
         print(_("error: {kind} needs an ID", kind=args.kind), file=err)
@@ -105,7 +106,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if args.kind == "youth":
                 if args.id not in tracker.store.youths():
                     print(
-                        _("error: no youth {id!r} in {path}", id=args.id, path=args.store), file=err
+                        _("error: no youth {id!r} in {path}", id=args.id, path=shown(args.store)),
+                        file=err,
                     )
                     return 1
                 report = youth_report(tracker, args.id, as_of)

@@ -15,6 +15,7 @@ import contextlib
 import os
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from typing import Any
 from joinus_method.errors import JoinUsError
 from joinus_method.messages import msg, os_reason
 
-__all__ = ["BUSY_SECONDS", "Database", "SQLiteDatabase", "StoreError", "is_url"]
+__all__ = ["BUSY_SECONDS", "Database", "SQLiteDatabase", "StoreError", "is_url", "shown"]
 
 
 class StoreError(JoinUsError, RuntimeError):
@@ -34,8 +35,22 @@ BUSY_SECONDS = 10
 
 
 def is_url(address: str | os.PathLike[str]) -> bool:
-    """Whether *address* names a PostgreSQL database rather than an SQLite file."""
+    """Whether *address* names a PostgreSQL database (a ``postgresql://`` URL) rather than
+    an SQLite file."""
     return isinstance(address, str) and address.startswith(("postgresql://", "postgres://"))
+
+
+def shown(address: str | os.PathLike[str]) -> str:
+    """*address* as messages show it: a URL without its password."""
+    if not is_url(address):
+        return str(address)
+    url = str(address)
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    user = f"{parts.username}:***@" if parts.username else ":***@"
+    return urllib.parse.urlunsplit(parts._replace(netloc=user + host))
 
 
 Row = Sequence[Any]

@@ -15,13 +15,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from joinus_method.messages import msg
 
-from .database import Database, Row, StoreError
+from .database import Database, Row, StoreError, shown
 
 try:
     import psycopg
@@ -29,22 +28,12 @@ try:
 except ImportError:  # pragma: no cover - shown by the message below
     psycopg = None  # type: ignore[assignment]
 
-__all__ = ["PostgresDatabase", "shown"]
+__all__ = ["PostgresDatabase"]
 
 _STORE_LOCK = 0x6A6F696E7573  # "joinus": the store as a whole
 _MOST_KEYS = 64
 """A transaction of more youths than this locks the store as a whole (each lock held takes a
 place in the server's lock table, which all connections share)."""
-
-
-def shown(url: str) -> str:
-    """*url* as messages show it: without its password."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    user = f"{parts.username}:***@" if parts.username else ":***@"
-    return urllib.parse.urlunsplit(parts._replace(netloc=user + host))
 
 
 @functools.lru_cache(maxsize=512)
