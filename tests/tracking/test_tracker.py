@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,7 @@ from joinus_method.tracking.progress import progress_of_all
 from joinus_method.tracking.signals import signals
 from joinus_method.tracking.store import Store, open_store
 from joinus_method.tracking.tracker import Tracker
+from tests.backends import BACKENDS, fresh_address
 from tests.seed import CURRICULA, FRAMEWORK, NOORDWIJK
 from tests.tracking.roads import event
 
@@ -115,14 +118,26 @@ def years(draw: st.DrawFn) -> list[list[Event]]:
     return out
 
 
-@pytest.fixture
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("tracker")
+class Stores:
+    """New stores of one database, each removed at the end of the test."""
+
+    def __init__(self, backend: str, folder: Stores) -> None:
+        self.backend, self.folder = backend, folder
+        self.made = contextlib.ExitStack()
+
+    def new(self) -> Store:
+        return open_store(self.made.enter_context(fresh_address(self.backend, self.folder)))
 
 
-def stored(folder: Path, roads: list[list[Event]]) -> Store:
-    path = folder / f"store-{len(list(folder.iterdir()))}.sqlite"
-    store = open_store(path)
+@pytest.fixture(params=BACKENDS)
+def folder(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stores]:
+    stores = Stores(request.param, tmp_path)
+    with stores.made:
+        yield stores
+
+
+def stored(folder: Stores, roads: list[list[Event]]) -> Store:
+    store = folder.new()
     for batch in roads:
         store.record(batch, plan=PLAN)
     return store
@@ -134,7 +149,7 @@ AS_OF = st.dates(dt.date(2021, 4, 1), dt.date(2022, 9, 1))
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(years(), AS_OF)
 def test_the_store_s_roads_are_the_events_youth_by_youth(
-    folder: Path, year: list[list[Event]], as_of: dt.date
+    folder: Stores, year: list[list[Event]], as_of: dt.date
 ) -> None:
     with stored(folder, year) as store:
         events = store.events()
@@ -146,7 +161,7 @@ def test_the_store_s_roads_are_the_events_youth_by_youth(
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(years(), AS_OF)
 def test_the_overview_is_the_signals_and_progress_of_all_events(
-    folder: Path, year: list[list[Event]], as_of: dt.date
+    folder: Stores, year: list[list[Event]], as_of: dt.date
 ) -> None:
     with stored(folder, year) as store:
         tracker = Tracker(store, NOORDWIJK, PLAN, FRAMEWORK)
@@ -162,7 +177,9 @@ def test_the_overview_is_the_signals_and_progress_of_all_events(
 
 @settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(years(), AS_OF)
-def test_roster_and_attendance_grid(folder: Path, year: list[list[Event]], as_of: dt.date) -> None:
+def test_roster_and_attendance_grid(
+    folder: Stores, year: list[list[Event]], as_of: dt.date
+) -> None:
     with stored(folder, year) as store:
         tracker = Tracker(store, NOORDWIJK, PLAN, FRAMEWORK)
         events = store.events()
@@ -201,7 +218,7 @@ def test_roster_and_attendance_grid(folder: Path, year: list[list[Event]], as_of
                         assert cell == (records[-1] if records else None)
 
 
-def test_an_evening_s_agenda_welcomes_who_joins(folder: Path) -> None:
+def test_an_evening_s_agenda_welcomes_who_joins(folder: Stores) -> None:
     group = GROUPS[0]
     with stored(folder, [road("y-01", group, 2, [], [], None, None)]) as store:
         tracker = Tracker(store, NOORDWIJK, PLAN, FRAMEWORK)
@@ -213,7 +230,7 @@ def test_an_evening_s_agenda_welcomes_who_joins(folder: Path) -> None:
             tracker.agenda("no-such-session")
 
 
-def test_recording_through_the_tracker_checks_the_plan(folder: Path) -> None:
+def test_recording_through_the_tracker_checks_the_plan(folder: Stores) -> None:
     group = GROUPS[0]
     with stored(folder, [road("y-01", group, 0, [], [], None, None)]) as store:
         tracker = Tracker(store, NOORDWIJK, PLAN, FRAMEWORK)
