@@ -220,3 +220,19 @@ def test_forgetting_erases_the_labels_of_ties_outside_the_group(address: str) ->
         assert store.state("y-abc").ties == frozenset({"outside-2"})
         assert store.state("y-abc") == store.rebuilt_state("y-abc")
         assert store.record(road) == 0
+
+
+def test_roads_read_side_by_side_and_while_writing(address: str) -> None:
+    """Two reads of every road at once, and a write between the roads of one of them: each
+    read is one snapshot, as it was when it began."""
+    with open_store(address) as store:
+        for youth in ("y-a", "y-b", "y-c"):
+            store.record(member(youth))
+        first, second = store.roads(), store.roads()
+        pairs = []
+        for one, other in zip(first, second, strict=True):
+            pairs.append((one.youth, other.youth))
+            if one.youth == "y-a":
+                store.record(member("y-d"))
+        assert pairs == [("y-a", "y-a"), ("y-b", "y-b"), ("y-c", "y-c")]
+        assert [road.youth for road in store.roads()] == ["y-a", "y-b", "y-c", "y-d"]

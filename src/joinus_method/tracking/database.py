@@ -190,7 +190,17 @@ class SQLiteDatabase(Database):
         self._db.execute("COMMIT")
 
     def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
-        return iter(self._db.cursor().execute(sql, params))
+        if self._db.in_transaction:  # read what this transaction sees
+            yield from self._db.cursor().execute(sql, params)
+            return
+        # Otherwise a connection of its own, whose one read transaction is one snapshot, so
+        # that the reader may write on this connection while it reads.
+        reader = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_SECONDS)
+        try:
+            reader.execute("BEGIN")
+            yield from reader.execute(sql, params)
+        finally:
+            reader.close()
 
     def json_text(self, column: str, key: str) -> str:
         return f"json_extract({column}, '$.{key}')"

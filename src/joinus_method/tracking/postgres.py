@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -63,6 +64,8 @@ class PostgresDatabase(Database):
                 )
             )
         self.conflicts = (psycopg.errors.IntegrityError, psycopg.errors.DeadlockDetected)
+        self._streams = itertools.count()
+        self._url = url
         try:
             self._db = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
@@ -110,7 +113,21 @@ class PostgresDatabase(Database):
             yield
 
     def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
-        with self._db.transaction(), self._db.cursor(name="joinus_stream") as cursor:
+        name = f"joinus_stream_{next(self._streams)}"  # streams may be read side by side
+        if self._db.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            # Inside a transaction of this connection: read what it sees.
+            with self._db.cursor(name=name) as cursor:
+                cursor.itersize = 5000
+                cursor.execute(_sql(sql), params)
+                yield from cursor
+            return
+        # Otherwise a connection of its own, whose one transaction is one snapshot, so that
+        # the reader may write on this connection while it reads.
+        try:
+            reader = psycopg.connect(self._url)
+        except psycopg.OperationalError as exc:
+            raise self._lost(exc) from None
+        with reader, reader.cursor(name=name) as cursor:
             cursor.itersize = 5000
             cursor.execute(_sql(sql), params)
             yield from cursor
