@@ -1,0 +1,309 @@
+"""`joinus plan` on the user's whole path, as ratios against baselines measured in the same run.
+
+A national program is written as TOML: 2,000 (and 20,000) groups in pairs that share their two
+workers and their venue on the same weekday, one group at 15:00 and the other at 19:00, so
+that every session's clash check compares times; every third venue is closed for a week in
+spring and every fifth worker is on leave for two weeks in the autumn.
+
+- (a) ``joinus plan FILE`` as a whole process (its table sent to /dev/null), against a whole
+  process that only parses the same TOML with ``tomllib`` and walks the same number of grid
+  dates of every group with a set lookup of closed days. Targets: 3x or less at 2,000 groups;
+  11x or less from 2,000 to 20,000 groups.
+- (b) The API's full plan, every session value made and all of them sorted, against the bare
+  date loop, in this process. Target: 4x or less.
+- (c) The import of what ``joinus plan`` imports, against ``import tomllib``, each in a
+  process of its own. Target: 100 ms or less added.
+- The peak memory of ``joinus plan`` on 20,000 groups. Target: 250 MB or less.
+
+Wall time of whole processes is what a user waits for; each figure is the best of several
+runs, the two sides taking turns. A missed target is printed as MISSED; the exit status is 1
+then.
+
+Run: ``python benchmarks/bench_plan_path.py`` (``--quick``: 2,000 groups only, fewer runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from joinus_method import (
+    AGE_12_TO_18,
+    AGE_18_TO_25,
+    Closure,
+    Coach,
+    CurriculumChoice,
+    Group,
+    Municipality,
+    Organisation,
+    OrganisationKind,
+    Program,
+    Venue,
+    Weekday,
+    YouthWorker,
+)
+from joinus_method.documents.bundled import load_bundled
+from joinus_method.documents.files import dump
+from joinus_method.planning.closures import ClosureCalendar
+from joinus_method.planning.schedule import plan_program
+
+PROCESS_TARGET = 3.0
+GROWTH_TARGET = 11.0
+API_TARGET = 4.0
+IMPORT_TARGET_MS = 100.0
+MEMORY_TARGET_MB = 250.0
+EARLY, LATE = dt.time(15), dt.time(19)
+
+
+def national_program(n_groups: int) -> Program:
+    """*n_groups* groups in pairs sharing workers, venue and weekday at 15:00 and 19:00."""
+    pairs = n_groups // 2
+    n_municipalities = max(1, pairs // 5)
+    municipalities = tuple(
+        Municipality(f"gemeente-{m}", f"Gemeente {m}") for m in range(n_municipalities)
+    )
+    orgs = (
+        Organisation("stichting", "Stichting Join Us", OrganisationKind.FOUNDATION),
+        Organisation("welzijn", "Welzijn", OrganisationKind.WELFARE),
+    )
+    coaches = tuple(
+        Coach(f"coach-{c}", f"Coach {c}", "stichting") for c in range(max(1, pairs // 25))
+    )
+    autumn = Closure(dt.date(2024, 10, 28), "verlof", dt.date(2024, 11, 8))
+    spring = Closure(dt.date(2025, 3, 10), "onderhoud", dt.date(2025, 3, 16))
+    workers = tuple(
+        YouthWorker(
+            f"werker-{w}",
+            f"Werker {w}",
+            "welzijn",
+            coaches[w % len(coaches)].id,
+            dt.date(2024, 6, 1),
+            leave=(autumn,) if w % 5 == 0 else (),
+        )
+        for w in range(2 * pairs)
+    )
+    venues = tuple(
+        Venue(
+            f"locatie-{v}",
+            f"Jongerencentrum {v}",
+            municipalities[v % n_municipalities].id,
+            closures=(spring,) if v % 3 == 0 else (),
+        )
+        for v in range(pairs)
+    )
+    first = dt.date(2024, 9, 2)
+    groups = []
+    for g in range(2 * pairs):
+        pair = g // 2
+        start = first + dt.timedelta(days=pair % 5, weeks=(pair // 5) % 4)
+        groups.append(
+            Group(
+                id=f"groep-{g}",
+                name=f"Groep {g}",
+                age_band=AGE_12_TO_18 if g % 2 else AGE_18_TO_25,
+                weekday=Weekday.of(start),
+                start_date=start,
+                start_time=LATE if g % 2 else EARLY,
+                venue=venues[pair].id,
+                workers=(workers[2 * pair].id, workers[2 * pair + 1].id),
+            )
+        )
+    return Program(
+        id="landelijk",
+        title="Join Us landelijk",
+        curricula=CurriculumChoice("werkerstraining", "groepsavonden", "zelfredzaamheid"),
+        municipalities=municipalities,
+        organisations=orgs,
+        coaches=coaches,
+        workers=workers,
+        venues=venues,
+        groups=tuple(groups),
+    )
+
+
+# The baseline process: parse the same TOML and walk each group's grid dates, every two
+# weeks for a year, with a set lookup of the closed days the file names.
+BASELINE = """
+import datetime as dt, sys, tomllib
+with open(sys.argv[1], "rb") as f:
+    data = tomllib.load(f)
+closed = set()
+for venue in data["venues"]:
+    for c in venue.get("closures", ()):
+        day = c["start"]
+        while day <= c.get("end", c["start"]):
+            closed.add((venue["id"], day))
+            day += dt.timedelta(days=1)
+step, count = dt.timedelta(weeks=2), 0
+for group in data["groups"]:
+    day = group["start_date"]
+    for _ in range(27):
+        if (group["venue"], day) not in closed:
+            count += 1
+        day += step
+print(count)
+"""
+
+
+def best_wall(argv: list[str], repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def joinus() -> str:
+    found = Path(sys.executable).with_name("joinus")
+    return str(found) if found.exists() else "joinus"
+
+
+def whole_process(path: Path, repeats: int) -> tuple[float, float]:
+    ours = base = float("inf")
+    for _ in range(repeats):  # taking turns
+        ours = min(ours, best_wall([joinus(), "plan", str(path)], 1))
+        base = min(base, best_wall([sys.executable, "-c", BASELINE, str(path)], 1))
+    return ours, base
+
+
+def peak_memory_mb(path: Path) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([joinus(), "plan", str(path)], check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(after, before) / 1024
+
+
+def api_plan(program: Program, repeats: int) -> tuple[float, float]:
+    curricula = {name: load_bundled(name) for name in ("werkerstraining", "groepsavonden")}
+    calendar = ClosureCalendar.for_program(program)
+
+    def ours() -> int:
+        plan = plan_program(program, curricula, calendar)  # type: ignore[arg-type]
+        return len(sorted(plan.sessions, key=lambda s: (s.day, s.start, s.series.id)))
+
+    closed = set(calendar.public) | set(calendar.school)
+
+    def bare() -> int:
+        step, count = dt.timedelta(weeks=2), []
+        for group in program.groups:
+            day = group.start_date
+            for _ in range(27):
+                if day not in closed:
+                    count.append((day, group.start_time, group.id))
+                day += step
+        return len(sorted(count))
+
+    best_ours = best_bare = float("inf")
+    for _ in range(repeats):
+        t = time.perf_counter()
+        ours()
+        best_ours = min(best_ours, time.perf_counter() - t)
+        t = time.perf_counter()
+        bare()
+        best_bare = min(best_bare, time.perf_counter() - t)
+    return best_ours, best_bare
+
+
+def imports(repeats: int) -> tuple[float, float]:
+    """Wall time of a process importing what ``joinus plan`` imports, and of one importing
+    tomllib only."""
+    with tempfile.TemporaryDirectory() as folder:
+        listed = Path(folder) / "modules.txt"
+        code = (
+            "import sys, atexit\n"
+            f"out = open({str(listed)!r}, 'w')\n"
+            "atexit.register(lambda: (out.write(' '.join(sorted(sys.modules))), out.close()))\n"
+            "from joinus_method.cli.main import main\n"
+            "sys.exit(main(['plan']))\n"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL)
+        modules = [m for m in listed.read_text().split() if m != "__main__"]
+    load = (
+        "import importlib\n"
+        f"for m in {modules!r}:\n"
+        "    try:\n"
+        "        importlib.import_module(m)\n"
+        "    except ImportError:\n"
+        "        pass\n"
+    )
+    ours = base = float("inf")
+    for _ in range(repeats):
+        ours = min(ours, best_wall([sys.executable, "-c", load], 1))
+        base = min(base, best_wall([sys.executable, "-c", "import tomllib"], 1))
+    return ours, base
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="2,000 groups only, fewer runs")
+    args = parser.parse_args()
+    repeats = 3 if args.quick else 5
+    sizes = (2000,) if args.quick else (2000, 20000)
+    missed = False
+    with tempfile.TemporaryDirectory() as folder:
+        times: dict[int, float] = {}
+        for size in sizes:
+            program = national_program(size)
+            path = Path(folder) / f"landelijk-{size}.toml"
+            dump(program, path)
+            ours, base = whole_process(path, repeats if size == 2000 else 2)
+            times[size] = ours
+            ratio = ours / base
+            print(
+                f"(a) joinus plan on {size:,} groups ({path.stat().st_size // 1024:,} kB of TOML): "
+                f"{ours:.2f} s, baseline process {base:.2f} s, ratio {ratio:.1f}x"
+                + (
+                    f" (target <= {PROCESS_TARGET:.0f}x)  {verdict(ratio <= PROCESS_TARGET)}"
+                    if size == 2000
+                    else ""
+                )
+            )
+            missed |= size == 2000 and ratio > PROCESS_TARGET
+            if size == 2000:
+                api, bare = api_plan(program, repeats)
+                ratio = api / bare
+                print(
+                    f"(b) the API's full plan of {size:,} groups, every session made and sorted: "
+                    f"{api * 1000:.0f} ms, bare date loop {bare * 1000:.0f} ms, ratio {ratio:.1f}x "
+                    f"(target <= {API_TARGET:.0f}x)  {verdict(ratio <= API_TARGET)}"
+                )
+                missed |= ratio > API_TARGET
+            if size == 20000:
+                growth = times[20000] / times[2000]
+                print(
+                    f"    2,000 -> 20,000 groups: {growth:.1f}x the time "
+                    f"(target <= {GROWTH_TARGET:.0f}x)  {verdict(growth <= GROWTH_TARGET)}"
+                )
+                missed |= growth > GROWTH_TARGET
+                memory = peak_memory_mb(path)
+                print(
+                    f"    peak memory of joinus plan on 20,000 groups: {memory:.0f} MB "
+                    f"(target <= {MEMORY_TARGET_MB:.0f} MB)  {verdict(memory <= MEMORY_TARGET_MB)}"
+                )
+                missed |= memory > MEMORY_TARGET_MB
+    ours, base = imports(repeats * 3)
+    added = (ours - base) * 1000
+    print(
+        f"(c) importing what joinus plan imports: {ours * 1000:.0f} ms, import tomllib "
+        f"{base * 1000:.0f} ms, added {added:.0f} ms (target <= {IMPORT_TARGET_MS:.0f} ms)  "
+        f"{verdict(added <= IMPORT_TARGET_MS)}"
+    )
+    missed |= added > IMPORT_TARGET_MS
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("LANG", "C.UTF-8")
+    sys.exit(main())
