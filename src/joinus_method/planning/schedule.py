@@ -21,6 +21,7 @@ import bisect
 import datetime as dt
 import enum
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
@@ -264,14 +265,26 @@ class ProgramPlan:
     @functools.cached_property
     def sessions(self) -> tuple[PlannedSession, ...]:
         """Every planned session, by date and time, then series."""
-        found = [s for plan in self.plans for s in plan.sessions]
-        return tuple(sorted(found, key=lambda s: (s.day, s.series.start_time, s.series.id)))
+        # Each series is in order of its dates already: taking the series by time and id,
+        # and putting each session on the heap of its day, merges them in that order.
+        by_day: dict[int, list[PlannedSession]] = {}
+        for plan in sorted(self.plans, key=lambda p: (p.series.start_time, p.series.id)):
+            for number, session in zip(plan.day_numbers, plan.sessions, strict=True):
+                on = by_day.get(number)
+                if on is None:
+                    by_day[number] = [session]
+                else:
+                    on.append(session)
+        return tuple(itertools.chain.from_iterable(by_day[n] for n in sorted(by_day)))
 
     @functools.cached_property
     def skipped(self) -> tuple[SkippedSlot, ...]:
         """Every skipped grid date, by date, then series."""
-        found = [k for p in self.plans for k in p.skipped]
-        return tuple(sorted(found, key=lambda k: (k.day, k.series)))
+        by_day: dict[int, list[SkippedSlot]] = {}
+        for plan in sorted(self.plans, key=lambda p: p.series.id):
+            for number, slot in zip(plan.skipped_numbers, plan.skipped, strict=True):
+                by_day.setdefault(number, []).append(slot)
+        return tuple(itertools.chain.from_iterable(by_day[n] for n in sorted(by_day)))
 
     def plan(self, series_id: str) -> SeriesPlan:
         """The plan of one series."""
@@ -628,6 +641,30 @@ class _Bookings:
                     taken.update(booked)
         return True
 
+    def may_collide(self, plan: SeriesPlan) -> bool:
+        """Whether a session of *plan* overlaps in time with a series booked for one of its
+        people or its venue on the same day (False: it can be booked as it is)."""
+        series = plan.series
+        if not plan.day_numbers:
+            return False
+        begin = series.start_time.hour * 60 + series.start_time.minute
+        lengths = plan._minutes
+        plans = self.plans
+        for table, name in self._calendars(series, _weekday(plan.day_numbers[0])):
+            taken = table.get(name)
+            if not taken:
+                continue
+            for day in taken.keys() & lengths.keys():
+                end = begin + lengths[day]
+                found = taken[day]
+                for other in (found,) if isinstance(found, str) else found:
+                    theirs = plans[other]
+                    time = theirs.series.start_time
+                    their_begin = time.hour * 60 + time.minute
+                    if their_begin < end and begin < their_begin + theirs._minutes[day]:
+                        return True
+        return False
+
     def _span(self, series_id: str, day: int) -> tuple[int, int]:
         plan = self.plans[series_id]
         begin = plan.series.start_time.hour * 60 + plan.series.start_time.minute
@@ -954,19 +991,21 @@ class _ProgramPlanner:
             series, cur, start, self.calendar, until=horizon, cancelled=cancelled, extra=extra
         )
         # Most series share nobody and no venue on any of their dates with what is booked:
-        # then there is no clash to look for. Otherwise plan again, slot by slot.
+        # then there is no clash to look for. Others are compared in time on the days they
+        # share, and only a series that overlaps is planned again, slot by slot.
         lost: dict[int, tuple[str, ...]] = {}
         if not self.bookings.book_if_free(result):
             if self.clashes is ClashMode.SKIP:
-                result = plan_series(
-                    series,
-                    cur,
-                    start,
-                    self.calendar,
-                    until=horizon,
-                    cancelled=cancelled,
-                    extra=self._or_clash(series, extra, lost),
-                )
+                if self.bookings.may_collide(result):
+                    result = plan_series(
+                        series,
+                        cur,
+                        start,
+                        self.calendar,
+                        until=horizon,
+                        cancelled=cancelled,
+                        extra=self._or_clash(series, extra, lost),
+                    )
             else:
                 self.violations.extend(_clashes(self.bookings, result))
             self.bookings.book(result)
