@@ -94,10 +94,11 @@ def start(folder: Path) -> str:
     data, socket = folder / "data", folder / "socket"
     socket.mkdir(exist_ok=True)
     user = _user()
-    if user is not None:
-        for path in (folder, socket):
+    # Only the server's user (and root) may reach the socket: it trusts every login.
+    for path in (folder, socket):
+        path.chmod(0o700)
+        if user is not None:
             os.chown(path, *user)
-        folder.chmod(0o755)
     bindir = binaries()
     quiet = {"stdout": subprocess.DEVNULL}
     _run(
@@ -119,7 +120,8 @@ def start(folder: Path) -> str:
         **quiet,
     )
     options = (
-        f"-c listen_addresses='' -k {socket} -c fsync=on -c max_connections=100 "
+        f"-c listen_addresses='' -k {socket} -c unix_socket_permissions=0700 "
+        "-c fsync=on -c max_connections=100 "
         "-c shared_buffers=128MB"
     )
     _run(

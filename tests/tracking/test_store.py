@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import stat
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from joinus_method.model.people import PersonalData
 from joinus_method.tracking.events import AttendanceStatus, ConsentBy, EventKind, TieKind
 from joinus_method.tracking.journey import EventRefused, Stage, replay
 from joinus_method.tracking.store import SCHEMA_VERSION, StoreError, open_store
-from tests.backends import held_bytes, stored
+from tests.backends import fresh_address, held_bytes, stored
 from tests.tracking.roads import GROUP, attended, event, leaving, member
 
 NAME = "Sanne Verbeek-Oudshoorn"
@@ -236,3 +238,82 @@ def test_roads_read_side_by_side_and_while_writing(address: str) -> None:
                 store.record(member("y-d"))
         assert pairs == [("y-a", "y-a"), ("y-b", "y-b"), ("y-c", "y-c")]
         assert [road.youth for road in store.roads()] == ["y-a", "y-b", "y-c", "y-d"]
+
+
+def test_forgetting_while_another_program_reads_says_so_and_can_be_done_again(
+    address: str,
+) -> None:
+    """A program that keeps reading the store holds the old bytes in place: forget erases the
+    rows, says the bytes are still there, and clears them when asked again later."""
+    with open_store(address) as store:
+        store.set_personal(PersonalData("y-abc", NAME, dt.date(2003, 1, 1)))
+        store.record([*member(), *member("y-def"), *member("y-ghi")])
+        with open_store(address) as other:
+            reading = other.roads()  # read half-way: one youth of three
+            next(reading)
+            with pytest.raises(StoreError, match="still in the store's files"):
+                store.forget("y-abc")
+            assert store.personal("y-abc") is None
+            reading.close()
+        store.forget("y-abc")
+        for where, data in held_bytes(address).items():
+            assert NAME.encode() not in data, where
+
+
+def test_forgetting_on_a_server_needs_the_login_that_owns_the_tables(tmp_path: Path) -> None:
+    """Only the tables' owner can rewrite them: another login erases the rows and is told
+    that the bytes stay (PostgreSQL itself would skip the rewrite with a mere warning)."""
+    import psycopg
+
+    with fresh_address("postgresql", tmp_path) as address:
+        with open_store(address) as store:
+            store.set_personal(PersonalData("y-abc", NAME, dt.date(2003, 1, 1)))
+            store.record(member())
+        role = f"werker_{os.getpid()}_{secrets.token_hex(3)}"
+        schema = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(address).query))["options"]
+        schema = schema.removeprefix("-csearch_path=")
+        with psycopg.connect(address, autocommit=True) as db:
+            db.execute(f"CREATE ROLE {role} LOGIN")
+            db.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+            db.execute(
+                f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}"
+            )
+        try:
+            with open_store(address.replace("postgres@", f"{role}@", 1)) as store:
+                with pytest.raises(StoreError, match="does not own the tables"):
+                    store.forget("y-abc")
+                assert store.personal("y-abc") is None
+        finally:
+            with psycopg.connect(address, autocommit=True) as db:
+                db.execute(f"DROP OWNED BY {role}")
+                db.execute(f"DROP ROLE {role}")
+
+
+@pytest.mark.parametrize(
+    ("address", "seen"),
+    [
+        ("postgresql://werker:geheim@db.example.nl/jw", "postgresql://werker:***@db.example.nl/jw"),
+        (
+            "postgresql://db.example.nl/jw?user=werker&password=geheim&sslmode=verify-full",
+            "postgresql://db.example.nl/jw?user=werker&password=***&sslmode=verify-full",
+        ),
+        ("postgresql://werker@/jw?host=%2Ftmp", "postgresql://werker@/jw?host=%2Ftmp"),
+        ("jongeren.sqlite", "jongeren.sqlite"),
+    ],
+)
+def test_a_password_is_never_shown(address: str, seen: str) -> None:
+    from joinus_method.tracking.database import secrets_in, shown
+
+    assert shown(address) == seen
+    assert "geheim" not in shown(address)
+    if "geheim" in address:
+        assert "geheim" in secrets_in(address)
+
+
+def test_a_password_in_a_server_s_error_is_not_shown() -> None:
+    """libpq quotes a malformed part of an address in its error: the password is hidden."""
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://werker:ge%heim@localhost:1/jw")
+    assert "ge%heim" not in str(caught.value)
+    assert "***" in str(caught.value)

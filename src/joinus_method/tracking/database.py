@@ -23,7 +23,15 @@ from typing import Any
 from joinus_method.errors import JoinUsError
 from joinus_method.messages import msg, os_reason
 
-__all__ = ["BUSY_SECONDS", "Database", "SQLiteDatabase", "StoreError", "is_url", "shown"]
+__all__ = [
+    "BUSY_SECONDS",
+    "Database",
+    "SQLiteDatabase",
+    "StoreError",
+    "is_url",
+    "secrets_in",
+    "shown",
+]
 
 
 class StoreError(JoinUsError, RuntimeError):
@@ -41,16 +49,36 @@ def is_url(address: str | os.PathLike[str]) -> bool:
 
 
 def shown(address: str | os.PathLike[str]) -> str:
-    """*address* as messages show it: a URL without its password."""
+    """*address* as messages show it: a URL without its password (given before the host or
+    as the ``password`` parameter)."""
     if not is_url(address):
         return str(address)
     url = str(address)
     parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    user = f"{parts.username}:***@" if parts.username else ":***@"
-    return urllib.parse.urlunsplit(parts._replace(netloc=user + host))
+    netloc, query = parts.netloc, parts.query
+    if "@" in netloc:
+        user, host = netloc.rsplit("@", 1)
+        if ":" in user:
+            netloc = user.split(":", 1)[0] + ":***@" + host
+    if query:
+        pairs = urllib.parse.parse_qsl(query, keep_blank_values=True)
+        if any(key == "password" for key, _ in pairs):
+            query = urllib.parse.urlencode(
+                [(key, "***" if key == "password" else value) for key, value in pairs], safe="*"
+            )
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc, query=query))
+
+
+def secrets_in(address: str) -> list[str]:
+    """The passwords *address* holds, as written and as decoded: to be kept out of messages."""
+    parts = urllib.parse.urlsplit(address)
+    found = []
+    user = parts.netloc.rsplit("@", 1)[0] if "@" in parts.netloc else ""
+    if ":" in user:
+        found.append(user.split(":", 1)[1])
+    found += [v for k, v in urllib.parse.parse_qsl(parts.query) if k == "password"]
+    found += [urllib.parse.unquote(v) for v in found]
+    return sorted({v for v in found if v}, key=len, reverse=True)
 
 
 Row = Sequence[Any]
@@ -96,6 +124,11 @@ class Database(abc.ABC):
         """The rows of *sql*, one snapshot, read a part at a time."""
 
     @abc.abstractmethod
+    def snapshot(self) -> contextlib.AbstractContextManager[None]:
+        """A transaction that only reads, and sees the store as it was when it began, while
+        other writers go on."""
+
+    @abc.abstractmethod
     def json_text(self, column: str, key: str) -> str:
         """SQL for the text under *key* in the JSON object held (as text) in *column*."""
 
@@ -106,7 +139,8 @@ class Database(abc.ABC):
     @abc.abstractmethod
     def scrub(self, tables: Sequence[str] = ()) -> None:
         """Clear the bytes of the rows just deleted or changed in *tables* from the
-        database's own files, as far as the database can."""
+        database's own files, as far as the database can; raise :class:`StoreError`, saying
+        why, when it cannot."""
 
     @abc.abstractmethod
     def close(self) -> None:
@@ -189,6 +223,15 @@ class SQLiteDatabase(Database):
             raise
         self._db.execute("COMMIT")
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        # In WAL mode a read transaction sees one snapshot; writers go on beside it.
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._db.execute("COMMIT")
+
     def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
         if self._db.in_transaction:  # read what this transaction sees
             yield from self._db.cursor().execute(sql, params)
@@ -212,10 +255,25 @@ class SQLiteDatabase(Database):
         return found is not None
 
     def scrub(self, tables: Sequence[str] = ()) -> None:
-        # The old pages may still hold the bytes: rewrite the file and empty the log.
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._db.execute("VACUUM")
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # The old pages may still hold the bytes: rewrite the file and empty the log. A
+        # checkpoint that a reader holds back says so (busy), and the bytes stay: refused.
+        try:
+            for step in ("PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM"):
+                busy = self._db.execute(step).fetchone()
+                if busy is not None and busy[0]:
+                    break
+            else:
+                busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(str(exc)) from None
+        if busy is not None and busy[0]:
+            raise StoreError(
+                msg(
+                    "another program kept reading {path} for {seconds} seconds",
+                    path=self.where,
+                    seconds=BUSY_SECONDS,
+                )
+            )
 
     def close(self) -> None:
         self._db.close()

@@ -21,7 +21,7 @@ from typing import Any
 
 from joinus_method.messages import msg
 
-from .database import Database, Row, StoreError, shown
+from .database import BUSY_SECONDS, Database, Row, StoreError, secrets_in, shown
 
 try:
     import psycopg
@@ -31,7 +31,6 @@ except ImportError:  # pragma: no cover - shown by the message below
 
 __all__ = ["PostgresDatabase"]
 
-_STORE_LOCK = 0x6A6F696E7573  # "joinus": the store as a whole
 _MOST_KEYS = 64
 """A transaction of more youths than this locks the store as a whole (each lock held takes a
 place in the server's lock table, which all connections share)."""
@@ -66,25 +65,62 @@ class PostgresDatabase(Database):
         self.conflicts = (psycopg.errors.IntegrityError, psycopg.errors.DeadlockDetected)
         self._streams = itertools.count()
         self._url = url
+        self._secrets = secrets_in(url)
         try:
             self._db = psycopg.connect(url, autocommit=True)
+            self._setup(self._db)
+            # Locks are the database's: the schema's name keeps those of stores in other
+            # schemas of the same database apart.
+            schema = self._db.execute("SELECT current_schema()").fetchone()
         except psycopg.Error as exc:
             raise StoreError(
-                msg("cannot reach the store {where}: {why}", where=self.where, why=_reason(exc))
+                msg("cannot reach the store {where}: {why}", where=self.where, why=self._why(exc))
             ) from None
+        self._schema = f"{schema[0] if schema else ''}\x00"
+        self._store_lock = _key(self._schema)
+
+    @staticmethod
+    def _setup(connection: Any) -> None:
+        # Wait for another writer (or a rewrite) as long as SQLite does, then give up.
+        connection.execute(f"SET lock_timeout = '{BUSY_SECONDS}s'")
+
+    def _why(self, exc: Exception) -> str:
+        """The first line of *exc*, without a password in it (libpq quotes parts of a
+        malformed address)."""
+        text = str(exc).strip()
+        why = text.splitlines()[0] if text else type(exc).__name__
+        for secret in self._secrets:
+            why = why.replace(secret, "***")
+        return why
+
+    def _failed(self, exc: Exception) -> Exception:
+        if isinstance(exc, psycopg.errors.DeadlockDetected):
+            return exc  # tried again by the store
+        if isinstance(exc, psycopg.errors.LockNotAvailable):
+            return StoreError(
+                msg(
+                    "{path} is in use by another program and stayed locked for {seconds} "
+                    "seconds: try again",
+                    path=self.where,
+                    seconds=BUSY_SECONDS,
+                )
+            )
+        return StoreError(
+            msg("lost the store {where}: {why}", where=self.where, why=self._why(exc))
+        )
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
             return self._db.execute(_sql(sql), params)
         except psycopg.OperationalError as exc:
-            raise self._lost(exc) from None
+            raise self._failed(exc) from None
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         try:
             with self._db.cursor() as cursor:
                 cursor.executemany(_sql(sql), rows)
         except psycopg.OperationalError as exc:
-            raise self._lost(exc) from None
+            raise self._failed(exc) from None
 
     def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
@@ -93,19 +129,16 @@ class PostgresDatabase(Database):
                 for row in rows:
                     copy.write_row(row)
         except psycopg.OperationalError as exc:
-            raise self._lost(exc) from None
-
-    def _lost(self, exc: Exception) -> StoreError:
-        return StoreError(msg("lost the store {where}: {why}", where=self.where, why=_reason(exc)))
+            raise self._failed(exc) from None
 
     @contextlib.contextmanager
     def transaction(self, keys: Iterable[str] | None = None) -> Iterator[None]:
-        wanted = sorted({_key(k) for k in keys}) if keys is not None else []
+        wanted = sorted({_key(self._schema + k) for k in keys}) if keys is not None else []
         with self._db.transaction():
             if keys is None or len(wanted) > _MOST_KEYS:
-                self.execute("SELECT pg_advisory_xact_lock(?)", (_STORE_LOCK,))
+                self.execute("SELECT pg_advisory_xact_lock(?)", (self._store_lock,))
             else:
-                self.execute("SELECT pg_advisory_xact_lock_shared(?)", (_STORE_LOCK,))
+                self.execute("SELECT pg_advisory_xact_lock_shared(?)", (self._store_lock,))
                 if wanted:
                     self.execute(
                         "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS k", (wanted,)
@@ -125,12 +158,19 @@ class PostgresDatabase(Database):
         # the reader may write on this connection while it reads.
         try:
             reader = psycopg.connect(self._url)
+            self._setup(reader)
         except psycopg.OperationalError as exc:
-            raise self._lost(exc) from None
+            raise self._failed(exc) from None
         with reader, reader.cursor(name=name) as cursor:
             cursor.itersize = 5000
             cursor.execute(_sql(sql), params)
             yield from cursor
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        with self._db.transaction():
+            self.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
 
     def json_text(self, column: str, key: str) -> str:
         return f"({column}::json ->> '{key}')"
@@ -141,13 +181,25 @@ class PostgresDatabase(Database):
 
     def scrub(self, tables: Sequence[str] = ()) -> None:
         # Deleted and changed rows stay in the table's pages until the table is written
-        # anew; VACUUM FULL does that (and holds the tables while it does).
-        if tables:
-            self.execute(f"VACUUM (FULL) {', '.join(tables)}")
+        # anew; VACUUM FULL does that, holding the tables while it does. Only the tables'
+        # owner may, and for anyone else PostgreSQL skips them with a mere warning.
+        if not tables:
+            return
+        foreign = self.execute(
+            "SELECT relname FROM pg_class WHERE oid = ANY(?::regclass[]) "
+            "AND NOT pg_has_role(relowner, 'USAGE')",
+            (list(tables),),
+        ).fetchall()
+        if foreign:
+            raise StoreError(
+                msg(
+                    "the login of {where} does not own the tables ({tables}), so it cannot "
+                    "rewrite them",
+                    where=self.where,
+                    tables=", ".join(r[0] for r in foreign),
+                )
+            )
+        self.execute(f"VACUUM (FULL) {', '.join(tables)}")
 
     def close(self) -> None:
         self._db.close()
-
-
-def _reason(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

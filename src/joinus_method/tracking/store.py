@@ -22,14 +22,15 @@ import json
 import operator
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from joinus_method.messages import msg
 from joinus_method.model.people import PersonalData
 
-from .database import BUSY_SECONDS, Database, SQLiteDatabase, StoreError, is_url
+from .database import BUSY_SECONDS, Database, SQLiteDatabase, StoreError, is_url, shown
 from .events import (
     _PAYLOAD_OF,
     FREE_TEXT,
@@ -162,35 +163,41 @@ _COPY_ROWS = 10_000
 
 
 def copy_store(source: str | os.PathLike[str], destination: str | os.PathLike[str]) -> Copied:
-    """Copy the store at *source* to *destination* (each a path or a ``postgresql://`` URL),
-    where no store is yet, or an empty one.
+    """Copy the store at *source* to *destination* (each a path or a ``postgresql://`` URL):
+    a file that does not exist yet, or a database (schema) without a store or with an empty
+    one.
 
-    The copy is written in one transaction (into an SQLite file: a file of its own beside the
-    destination, put in its place at the end), and kept only when every youth's state, made
-    again from the copied events, equals the state the source keeps: interrupted or refused,
-    the destination is as it was. Writers of the source wait while it is read.
+    The source is read as one snapshot, while its writers go on. The copy is written in one
+    transaction (into a file: a file of its own beside the destination, given the
+    destination's name at the end, when no other file took it meanwhile) and kept only when
+    every table holds as many rows as the source's, the groups of each youth are those their
+    events give, and every youth's state made again from the copied events equals the state
+    the source keeps: interrupted or refused, the destination is as it was.
     """
-    if str(source) == str(destination):
-        raise StoreError(msg("{path} cannot be copied onto itself", path=str(source)))
-    if not is_url(source) and not Path(source).is_file():
-        raise StoreError(msg("there is no store at {path}", path=str(source)))
-    with open_store(source) as origin:
-        final: Path | None = None
-        if is_url(destination):
+    final: Path | None = None if is_url(destination) else Path(destination)
+    if final is not None and (final.exists() or final.is_symlink()):
+        raise StoreError(
+            msg("there is a file at {path} already: copy into a new file", path=str(final))
+        )
+    if not _is_store(source):
+        raise StoreError(msg("there is no store at {path}", path=shown(source)))
+    with Store(_database(source)) as origin:
+        with origin._transaction() as db:
+            origin._migrate(db)  # an older store is brought forward, as on every opening
+        if final is None:
             target = Store(_database(destination))
         else:
-            final = Path(destination)
-            if final.exists():
-                with open_store(final) as there:
-                    there._refuse_filled(there._db)
-            partial = final.with_name(final.name + ".copying")
-            _remove_file(partial)
+            handle, name = tempfile.mkstemp(prefix=final.name + ".copying-", dir=final.parent)
+            os.close(handle)
+            partial = Path(name)
             target = Store(SQLiteDatabase(partial))
         try:
-            with origin._transaction() as read, target._transaction() as write:
+            with origin._db.snapshot(), target._transaction() as write:
+                read = origin._db
                 target._migrate(write)
                 target._refuse_filled(write)
                 counts = {table: _copy_table(read, write, table) for table in _COPIED}
+                origin._check_copy(read, write, counts)
                 kept = dict(origin._all_kept_states(read))
                 rebuilt = dict(target._all_rebuilt_states(write))
                 if rebuilt != kept:
@@ -217,10 +224,31 @@ def copy_store(source: str | os.PathLike[str], destination: str | os.PathLike[st
             raise
         target.close()
         if final is not None:
-            os.replace(partial, final)
-            for suffix in ("-wal", "-shm"):
-                _remove_file(Path(f"{final}{suffix}"))
+            try:
+                os.link(partial, final)  # never over a file made meanwhile
+            except FileExistsError:
+                raise StoreError(
+                    msg(
+                        "there is a file at {path} already: copy into a new file",
+                        path=str(final),
+                    )
+                ) from None
+            finally:
+                _remove_file(partial)
     return Copied(counts["events"], len(rebuilt), counts["personal"], counts["access_log"])
+
+
+def _is_store(address: str | os.PathLike[str]) -> bool:
+    """Whether *address* holds a store (without making one)."""
+    if not is_url(address) and not Path(address).is_file():
+        return False
+    database = _database(address)
+    try:
+        return database.has_table("meta") and database.has_table("events")
+    except StoreError:
+        return False
+    finally:
+        database.close()
 
 
 def _copy_table(read: Database, write: Database, table: str) -> int:
@@ -410,8 +438,13 @@ class Store:
     def forget(self, youth: str) -> None:
         """Erase the personal data of *youth*, the free text of their events and the labels
         of their ties with people outside the group (those become ``outside-1``,
-        ``outside-2``, ...), and clear the erased bytes from the file; their pseudonymous
-        progress stays."""
+        ``outside-2``, ...), and clear the erased bytes from the store's files; their
+        pseudonymous progress stays.
+
+        When the bytes cannot be cleared (another program keeps reading the store, or, on a
+        server, the login does not own the tables), the rows are erased all the same and
+        :class:`StoreError` says why: forget the youth again once that is mended.
+        """
         with self._transaction([youth]) as db:
             db.execute("DELETE FROM personal WHERE youth = ?", (youth,))
             db.execute(
@@ -437,7 +470,17 @@ class Store:
                     "UPDATE states SET state = ? WHERE youth = ?",
                     (_json(_state_data(self._state(db, youth))), youth),
                 )
-        self._db.scrub(("personal", "states", "events") if changed else ("personal",))
+        try:
+            self._db.scrub(("personal", "states", "events") if changed else ("personal",))
+        except StoreError as exc:
+            raise StoreError(
+                msg(
+                    "youth {youth!r} is erased from the tables, but the old bytes are still in "
+                    "the store's files: {why}; forget them again when that is mended",
+                    youth=youth,
+                    why=str(exc),
+                )
+            ) from None
 
     def log_access(self, viewer: str, youth: str, allowed: bool, at: dt.datetime) -> None:
         """Note in the access log that *viewer* asked to see *youth*, and whether it was
@@ -681,6 +724,32 @@ class Store:
         for youth, state in rows:
             found[youth] = _state_from(youth, json.loads(state))
         return found
+
+    @staticmethod
+    def _check_copy(read: Database, write: Database, counts: Mapping[str, int]) -> None:
+        """Refuse a copy whose tables hold other numbers of rows than the source's, or whose
+        groups of a youth differ from those their events give."""
+        for table, count in counts.items():
+            (there,) = read.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+            if there != count:
+                raise StoreError(
+                    msg(
+                        "the copy of table {table} holds {count} rows, not {there}: nothing "
+                        "was copied",
+                        table=table,
+                        count=count,
+                        there=there,
+                    )
+                )
+        given = write.execute(
+            f"SELECT DISTINCT {write.json_text('payload', 'group')}, youth FROM events "
+            "WHERE kind IN ('waitlisted', 'placed', 'joined')"
+        ).fetchall()
+        held = write.execute("SELECT group_id, youth FROM memberships").fetchall()
+        if {tuple(r) for r in given} != {tuple(r) for r in held}:
+            raise StoreError(
+                msg("the groups of the youths in the copy are not those their events give")
+            )
 
     def _refuse_filled(self, db: Database) -> None:
         """Refuse to copy into a store that holds anything."""
