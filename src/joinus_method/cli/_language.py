@@ -12,7 +12,6 @@ import contextlib
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from joinus_method.errors import describe
 from joinus_method.messages import (
     LANGUAGES,
     Message,
@@ -56,6 +55,8 @@ def n_(singular: str, plural: str, count: int, /, **params: Any) -> str:
 
 def error_text(error: BaseException) -> str:
     """*error* as the error lines the command prints, in the current language."""
+    from joinus_method.errors import describe
+
     if getattr(error, "problems", ()):
         return describe(error, translate)
     label = _("error")
@@ -69,7 +70,7 @@ KIND_NAMES: Mapping[str, Message] = {
     "school-holidays": msg("school-holidays"),
     "closures": msg("closures"),
 }
-"""The kinds of document (the values of DocumentKind), in words."""
+"""The kinds of document (the values of DocumentKind, in its order), in words."""
 
 
 def os_error_text(error: OSError) -> str:

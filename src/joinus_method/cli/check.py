@@ -6,8 +6,6 @@ import argparse
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from joinus_method.errors import Problem
-
 from ._language import KIND_NAMES, _, n_, translate
 
 if TYPE_CHECKING:
@@ -73,6 +71,7 @@ def _calendar_checked(result: CheckedFile, results: Sequence[CheckedFile]) -> Ch
     import attrs
 
     from joinus_method.documents.references import curricula_for, locate
+    from joinus_method.errors import Problem
     from joinus_method.model.program import Program
     from joinus_method.planning.checks import program_problems
     from joinus_method.planning.closures import OutsideCalendar

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import time
 from pathlib import Path
 from typing import TextIO
 
@@ -41,6 +40,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Make the demo folder and say what is in it."""
+    import time
+
     from joinus_method.documents.bundled import find_bundled
     from joinus_method.documents.files import DocumentKind, write_atomically
     from joinus_method.errors import JoinUsError

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from pathlib import Path
 from typing import TextIO
 
@@ -52,6 +51,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Export what *args* asks for."""
+    import json
+
     from joinus_method.errors import JoinUsError
     from joinus_method.reports.tables import attendance_csv, progress_csv
     from joinus_method.reports.xapi import statements

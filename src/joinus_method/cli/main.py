@@ -6,9 +6,8 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import Protocol, TextIO
+from typing import Any, Protocol, TextIO
 
-from joinus_method import __version__
 from joinus_method.cli import (
     bundled,
     check,
@@ -33,7 +32,6 @@ from joinus_method.cli._language import (
     os_error_text,
     speaking,
 )
-from joinus_method.errors import JoinUsError
 
 __all__ = ["main"]
 
@@ -65,6 +63,22 @@ _COMMANDS: dict[str, _Command] = {
 }
 
 
+class _Version(argparse._VersionAction):
+    """``--version``: the version is looked up (in the package's metadata) only when asked."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from joinus_method import __version__
+
+        self.version = f"joinus {__version__}"
+        super().__call__(parser, namespace, values, option_string)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="joinus",
@@ -72,8 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"joinus {__version__}",
+        action=_Version,
         help=_("show the version of joinus and stop"),
     )
     parser.add_argument(
@@ -116,15 +129,18 @@ def _safely(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print(_("interrupted"), file=sys.stderr)
         return 130
-    except JoinUsError as exc:
-        print(error_text(exc), file=sys.stderr)
-        return 1
-    except OSError as exc:
-        where = f": {exc.filename}" if exc.filename else ""
-        label = _("error")
-        print(f"{label}: {os_error_text(exc)}{where}", file=sys.stderr)
-        return 1
     except Exception as exc:
+        # The errors module is imported only now, so that starting the command stays light.
+        from joinus_method.errors import JoinUsError
+
+        if isinstance(exc, JoinUsError):
+            print(error_text(exc), file=sys.stderr)
+            return 1
+        if isinstance(exc, OSError):
+            where = f": {exc.filename}" if exc.filename else ""
+            label = _("error")
+            print(f"{label}: {os_error_text(exc)}{where}", file=sys.stderr)
+            return 1
         if os.environ.get("JOINUS_DEBUG"):
             raise
         error = type(exc).__name__ + ": " + str(exc)

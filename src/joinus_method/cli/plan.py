@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import textwrap
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -298,51 +299,131 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
     if len(set(first.values())) == len(first):
         names = first
     venues = {v.id: v.name for v in program.venues}
-    print(
+    weekdays = [translate(day) for day in WEEKDAYS]
+    online = _("online")
+    lines = [
         _(
             "{title}: plan up to {until} ({timezone})",
             title=program.title,
             until=until,
             timezone=program.timezone,
-        ),
-        file=out,
-    )
-    header = (_("date"), _("time"), _("series"), _("session"), _("venue"), _("people"))
-    weekdays = [translate(day) for day in WEEKDAYS]
-    online = _("online")
-    rows: list[tuple[str, ...]] = []
-    for s in plan.sessions:
-        people = ", ".join(names.get(p, p) for p in s.series.leaders)
-        rows.append(
-            (
-                f"{s.day} {weekdays[s.day.weekday()]}",
-                f"{s.start:%H:%M}-{s.end:%H:%M}",
-                s.series.id,
-                f"{s.number}. {s.title}",
-                venues.get(s.series.venue or "", online),
-                people,
-            )
         )
-    widths = _fit([max(len(r[i]) for r in [header, *rows]) for i in range(len(header))])
+    ]
+    header = (_("date"), _("time"), _("series"), _("session"), _("venue"), _("people"))
+    # What every session of a series shares is worked out once per series (and what
+    # series with the same curriculum and start time share, once for all of them); each
+    # row is then put together from those pieces.
+    planned = [p for p in plan.plans if p.day_numbers]
+    days = _day_texts(set().union(*(p.day_numbers for p in planned)), weekdays)
+    titles: dict[int, list[str]] = {}
+    times: dict[tuple[int, dt.time], list[str]] = {}
+    series_cells: list[tuple[str, str, str]] = []
+    widths = [len(name) for name in header]
+    if days:
+        widths[0] = max(widths[0], *map(len, days.values()))
+    for p in planned:
+        series = p.series
+        curriculum = p.curriculum
+        texts = titles.get(id(curriculum))
+        if texts is None:
+            texts = titles[id(curriculum)] = [
+                f"{number}. {session.title}"
+                for number, session in enumerate(curriculum.sessions, 1)
+            ]
+        spans = times.get((id(curriculum), series.start_time))
+        if spans is None:
+            spans = times[id(curriculum), series.start_time] = [
+                _time_span(series.start_time, minutes) for minutes in curriculum.lengths
+            ]
+        used = set(p.indices)
+        widths[1] = max(widths[1], *map(len, map(spans.__getitem__, used)))
+        widths[3] = max(widths[3], *map(len, map(texts.__getitem__, used)))
+        venue = venues.get(series.venue or "", online)
+        people = ", ".join(names.get(person, person) for person in series.leaders)
+        widths[2] = max(widths[2], len(series.id))
+        widths[4] = max(widths[4], len(venue))
+        widths[5] = max(widths[5], len(people))
+        series_cells.append((series.id, venue, people))
+    widths = _fit(widths)
+    w_date, w_time, w_series, w_session, w_venue, w_people = widths
     line = "  ".join(f"{{:<{w}}}" for w in widths)
-    for row in [header, *rows]:
-        cells = [_cut(cell, w) for cell, w in zip(row, widths, strict=True)]
-        print(line.format(*cells).rstrip(), file=out)
-    skipped = plan.skipped
+    cells = [_cut(cell, w) for cell, w in zip(header, widths, strict=True)]
+    lines.append(line.format(*cells).rstrip())
+    # A row is its date cell (by date), its time cell with the gaps around it (by session
+    # number), its series cell, its session cell (by session number) and its venue and
+    # people cells, each padded to its column's width.
+    date_cells = {
+        dt.date.fromordinal(number): f"{_cut(text, w_date):<{w_date}}"
+        for number, text in days.items()
+    }
+    time_cells = {
+        key: ["", *(f"  {_cut(span, w_time):<{w_time}}  " for span in spans)]
+        for key, spans in times.items()
+    }
+    title_cells = {
+        key: ["", *(f"{_cut(text, w_session):<{w_session}}  " for text in texts)]
+        for key, texts in titles.items()
+    }
+    pieces: dict[int, tuple[list[str], str, list[str], str]] = {}
+    for p, (series_id, venue, people) in zip(planned, series_cells, strict=True):
+        series = p.series
+        tail = f"{_cut(venue, w_venue):<{w_venue}}  {_cut(people, w_people):<{w_people}}"
+        pieces[id(series)] = (
+            time_cells[id(p.curriculum), series.start_time],
+            f"{_cut(series_id, w_series):<{w_series}}  ",
+            title_cells[id(p.curriculum)],
+            tail.rstrip(),
+        )
+    append = lines.append
+    for s in plan.sessions:
+        spans, middle, texts, tail = pieces[id(s.series)]
+        number = s.number
+        row = f"{date_cells[s.day]}{spans[number]}{middle}{texts[number]}{tail}"
+        # Only a row without venue and people can end in blanks.
+        append(row if tail else row.rstrip())
+    gaps = [p for p in plan.plans if p.skipped_numbers]
+    skipped = [
+        (number, p.series.id, reason)
+        for p in gaps
+        for number, reason in zip(p.skipped_numbers, p.skipped_reasons, strict=True)
+    ]
     if skipped:
-        print("\n" + _("skipped dates ({count}):", count=len(skipped)), file=out)
-        width = max(len(k.series) for k in skipped)
-        for k in skipped:
-            day = f"{k.day} {weekdays[k.day.weekday()]}"
-            print(f"{day}  {k.series:<{width}}  {translate(k.reason)}", file=out)
-    counts = ", ".join(f"{p.series.id} {len(p.sessions)}" for p in plan.plans)
+        skipped.sort(key=itemgetter(0, 1))
+        lines.append("\n" + _("skipped dates ({count}):", count=len(skipped)))
+        width = max(len(p.series.id) for p in gaps)
+        skipped_days = _day_texts(set().union(*(p.skipped_numbers for p in gaps)), weekdays)
+        padded = {p.series.id: f"{p.series.id:<{width}}" for p in gaps}
+        reasons = {r: translate(r) for r in set().union(*(p.skipped_reasons for p in gaps))}
+        lines.extend(
+            f"{skipped_days[number]}  {padded[series_id]}  {reasons[reason]}"
+            for number, series_id, reason in skipped
+        )
+    counts = ", ".join(f"{p.series.id} {len(p.day_numbers)}" for p in plan.plans)
     summary = n_(
         "{count} session planned ({counts}); ",
         "{count} sessions planned ({counts}); ",
         len(plan.sessions),
         counts=counts,
     ) + n_("{count} date skipped", "{count} dates skipped", len(skipped))
-    print("\n" + textwrap.fill(summary, TABLE_WIDTH, break_on_hyphens=False), file=out)
+    lines.append("\n" + textwrap.fill(summary, TABLE_WIDTH, break_on_hyphens=False))
+    lines.append("")
+    out.write("\n".join(lines))
+
+
+def _day_texts(numbers: set[int], weekdays: list[str]) -> dict[int, str]:
+    """The date and weekday of each of the day *numbers* (ordinals), as the plan shows them."""
+    texts: dict[int, str] = {}
+    for number in numbers:
+        day = dt.date.fromordinal(number)
+        texts[number] = f"{day} {weekdays[day.weekday()]}"
+    return texts
+
+
+def _time_span(start: dt.time, minutes: int) -> str:
+    """The start and end of a session of *minutes* from *start*, on the wall clock."""
+    # A session's end is its start plus its length on the wall clock, whatever its date.
+    begin = dt.datetime.combine(dt.date(2000, 1, 1), start)
+    return f"{begin:%H:%M}-{begin + dt.timedelta(minutes=minutes):%H:%M}"
 
 
 WEEKDAYS = (

@@ -4,9 +4,7 @@ sheet, checked row by row before anything is stored."""
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -132,6 +130,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _rows(text: str) -> list[tuple[int, dict[str, str]]]:
     """The rows of *text* by row number (the header is row 1), with their keys in lower case."""
+    import csv
+    import io
+
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)

@@ -6,9 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from joinus_method.documents.files import DocumentKind
-
-from ._language import _, os_error_text
+from ._language import KIND_NAMES, _, os_error_text
 
 __all__ = ["add_parser", "run"]
 
@@ -26,7 +24,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     schema.add_argument(
         "kind",
         nargs="?",
-        choices=[k.value for k in DocumentKind],
+        # The values of DocumentKind, in its order, without importing the documents here.
+        choices=list(KIND_NAMES),
         help=_("the kind of document"),
     )
     schema.add_argument("--out", type=Path, metavar="DIR", help=_("write every schema into DIR"))
@@ -34,7 +33,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the schema of ``args.kind``, or write the schemas into ``args.out``."""
-    from joinus_method.documents.files import write_atomically
+    from joinus_method.documents.files import DocumentKind, write_atomically
     from joinus_method.documents.schema import SCHEMA_FILES, schema_text
 
     out_dir: Path | None = args.out
