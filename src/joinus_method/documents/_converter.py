@@ -22,7 +22,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from joinus_method.errors import InvalidValue, ValuePath
 from joinus_method.messages import Message, msg
-from joinus_method.model._rules import _describe, constraint_problems
+from joinus_method.model._rules import _describe, constraint_problems, loaded, loading
 
 __all__ = ["Found", "converter", "structure"]
 
@@ -118,7 +118,13 @@ def _make_converter() -> cattrs.Converter:
             # The generated hook would stumble over a value without keys (an AttributeError).
             if not isinstance(value, dict):
                 raise TypeError(_expected(_TABLE, _type_name(value)))
-            return hook(value, t)
+            # The generated hook makes the value only once every field passed its type and
+            # constraint checks here, so the class's own rules need not check them again.
+            token = loading(cls)
+            try:
+                return hook(value, t)
+            finally:
+                loaded(token)
 
         return structure
 

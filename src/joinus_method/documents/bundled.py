@@ -57,7 +57,14 @@ class BundledDocument:
 
     def load(self) -> Document:
         """The loaded document."""
-        return loads(self.text(), source=self.name, kind=self.kind)
+        return _loaded(self.text(), self.name, self.kind)
+
+
+@functools.lru_cache(maxsize=16)
+def _loaded(text: str, name: str, kind: DocumentKind) -> Document:
+    """The document in *text*, loaded once for the same text: documents cannot change, and
+    one run looks up the same bundled curricula more than once."""
+    return loads(text, source=name, kind=kind)
 
 
 def _walk(folder: Traversable, prefix: str) -> list[tuple[str, Traversable]]:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import attrs
 
-from joinus_method.errors import DocumentError, Problem, UnknownId, ValuePath
+from joinus_method.errors import DocumentError, Problem, ValuePath
 from joinus_method.messages import Message, msg, os_reason
-from joinus_method.model.chain import build_chain, chain_problems
+from joinus_method.model.chain import chain_problems
 from joinus_method.model.curriculum import Audience, Curriculum
 from joinus_method.model.framework import ProgressFramework
 from joinus_method.model.holidays import ClosureList, SchoolHolidays
@@ -64,11 +64,20 @@ class _Registry:
         self._given = {
             (DocumentKind.of(d), d.id): d for d in docs if not isinstance(d, SchoolHolidays)
         }
+        # Each bundled document is loaded once, however many references name it.
+        self._bundled: dict[tuple[DocumentKind, str], Document | None] = {}
 
     def find(self, kind: DocumentKind, doc_id: str) -> Document | None:
         found = self._given.get((kind, doc_id))
         if found is not None:
             return found
+        key = (kind, doc_id)
+        if key not in self._bundled:
+            self._bundled[key] = self._load_bundled(kind, doc_id)
+        return self._bundled[key]
+
+    @staticmethod
+    def _load_bundled(kind: DocumentKind, doc_id: str) -> Document | None:
         for bundled in bundled_documents():
             if bundled.kind is kind and bundled.id == doc_id:
                 try:
@@ -186,10 +195,7 @@ def _program_problems(doc: Program, registry: _Registry) -> list[Problem]:
     for i, event in enumerate(doc.events):
         curriculum(("events", i, "curriculum"), event.curriculum, None)
     problems.extend(placeholders(doc))
-    try:
-        problems.extend(chain_problems(doc, build_chain(doc)))
-    except UnknownId as exc:  # pragma: no cover - the program's own rules forbid this
-        problems.append(Problem(exc.message))
+    problems.extend(chain_problems(doc))
     return problems
 
 

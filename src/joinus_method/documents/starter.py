@@ -8,7 +8,7 @@ A placeholder is an id that starts with ``vul-in`` or a text that starts with ``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any, cast
 
 import attrs
@@ -125,19 +125,35 @@ def _texts_as_placeholders(text: str) -> str:
 
 def placeholders(program: Program) -> list[Problem]:
     """A problem for each placeholder still in *program*, at its key."""
-    return [
-        Problem(msg("still to fill in: {value!r}", value=value), path)
-        for path, value in _strings(program, ())
-        if value.startswith((PLACEHOLDER_ID, PLACEHOLDER_TEXT))
-    ]
+    found: list[tuple[ValuePath, str]] = []
+    _find_placeholders(program, (), found)
+    return [Problem(msg("still to fill in: {value!r}", value=value), path) for path, value in found]
 
 
-def _strings(value: object, path: ValuePath) -> Iterator[tuple[ValuePath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*path, i))
-    elif attrs.has(type(value)):
-        for a in attrs.fields(cast(Any, type(value))):
-            yield from _strings(getattr(value, a.name), (*path, a.name))
+_PREFIXES = (PLACEHOLDER_ID, PLACEHOLDER_TEXT)
+_NAMES: dict[type, tuple[str, ...]] = {}
+"""The field names of each class met, worked out once: none for a class not of attrs."""
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _NAMES.get(cls)
+    if names is None:
+        has = attrs.has(cls)
+        names = _NAMES[cls] = tuple(a.name for a in attrs.fields(cast(Any, cls))) if has else ()
+    return names
+
+
+def _find_placeholders(value: object, path: ValuePath, found: list[tuple[ValuePath, str]]) -> None:
+    """Add each string in *value*, a tuple or an attrs value at *path*, that starts as a
+    placeholder to *found* with its path, in the order of the items and fields."""
+    items: Iterable[tuple[str | int, object]]
+    if isinstance(value, tuple):
+        items = enumerate(value)
+    else:
+        items = ((name, getattr(value, name)) for name in _field_names(type(value)))
+    for key, item in items:
+        if isinstance(item, str):
+            if item.startswith(_PREFIXES):
+                found.append(((*path, key), item))
+        elif isinstance(item, tuple) or _field_names(type(item)):
+            _find_placeholders(item, (*path, key), found)

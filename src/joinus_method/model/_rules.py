@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import difflib
 import enum
@@ -20,6 +21,24 @@ T = TypeVar("T")
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _ID = re.compile(ID_PATTERN)
+
+
+_LOADING: contextvars.ContextVar[type | None] = contextvars.ContextVar(
+    "joinus_method_loading", default=None
+)
+"""The class of the value the document loader is about to make, its fields already checked."""
+
+
+def loading(cls: type) -> contextvars.Token[type | None]:
+    """Say that the next value of *cls* is made by the document loader, which has checked
+    the type and constraints of each of its fields already: :meth:`Checks.fields` then
+    skips them for that one value (its other rules still run). Undo with :func:`loaded`."""
+    return _LOADING.set(cls)
+
+
+def loaded(token: contextvars.Token[type | None]) -> None:
+    """Undo the :func:`loading` that gave *token*."""
+    _LOADING.reset(token)
 
 
 def field(doc: str, *, default: Any = attrs.NOTHING, **schema: Any) -> Any:
@@ -93,7 +112,14 @@ class Checks:
         A value of the wrong type is converted where the TOML loader converts it (an enum
         from its string, a tuple from a list); otherwise it is refused at once, before any
         rule looks at it.
+
+        A value the document loader makes (see :func:`loading`) is not checked again here:
+        the loader checked the same types and constraints field by field.
         """
+        if _LOADING.get() is type(value):
+            # Only that one value: any other made while its rules run is checked in full.
+            _LOADING.set(None)
+            return self
         hints = _hints(type(value))
         for attribute in attrs.fields(type(value)):
             given = getattr(value, attribute.name)

@@ -2,7 +2,8 @@
 
 Nodes are ``(role, id)`` pairs with role ``"coach"``, ``"worker"``, ``"group"`` or
 ``"youth"``; edges carry a ``relation`` (``"trains"``, ``"guides"``, ``"includes"``).
-networkx is imported only when a chain is built.
+networkx is imported only when a chain is built; the rules of the chain
+(:func:`chain_problems`) are checked without it.
 """
 
 from __future__ import annotations
@@ -82,27 +83,33 @@ def build_chain(program: Program, memberships: Iterable[Membership] = ()) -> nx.
 
 
 def chain_problems(
-    program: Program, graph: nx.DiGraph[Any], max_groups_per_worker: int | None = None
+    program: Program,
+    graph: nx.DiGraph[Any] | None = None,
+    max_groups_per_worker: int | None = None,
 ) -> list[Problem]:
-    """Every way *graph*, the chain of *program*, breaks the rules of the method.
+    """Every way the chain of *program* breaks the rules of the method.
 
     Each group has two workers trained under a coach (in one of the program's training
     cohorts, or elsewhere with ``trained_by`` and ``trained_on``); no worker guides more
     groups at once (groups whose days from start to end overlap) than
     *max_groups_per_worker* (the program's own maximum by default);
     the chain has no cycles.
-    """
-    import networkx as nx
 
+    The rules are checked on *program* itself, with plain lookups: no graph is needed, and
+    *graph* (the chain :func:`build_chain` makes of *program*, youths or not) changes
+    nothing. Youths end the chain, so only coaches who trained each other make a cycle.
+    """
     limit = (
         program.max_groups_per_worker if max_groups_per_worker is None else max_groups_per_worker
     )
     problems: list[Problem] = []
     workers = {w.id: w for w in program.workers}
+    in_cohort = {w for t in program.trainings for w in t.workers}
+    guided: dict[str, list[Group]] = {w.id: [] for w in program.workers}
     for i, group in enumerate(program.groups):
         for j, worker_id in enumerate(group.workers):
-            worker = workers[worker_id]
-            if not _trained_under_coach(graph, worker):
+            guided[worker_id].append(group)
+            if not _trained_by_coach(workers[worker_id], in_cohort):
                 problems.append(
                     Problem(
                         msg(
@@ -115,14 +122,8 @@ def chain_problems(
                         ("groups", i, "workers", j),
                     )
                 )
-    groups = {g.id: g for g in program.groups}
     for i, worker in enumerate(program.workers):
-        guided = [
-            groups[node[1]]
-            for node in graph.successors(("worker", worker.id))
-            if node[0] == "group"
-        ]
-        since, together = _most_at_once(guided)
+        since, together = _most_at_once(guided[worker.id])
         if len(together) > limit:
             names = ", ".join(sorted(g.id for g in together))
             problems.append(
@@ -139,22 +140,62 @@ def chain_problems(
                     ("workers", i),
                 )
             )
-    try:
-        cycle = nx.find_cycle(graph)
-    except nx.NetworkXNoCycle:
-        pass
-    else:
-        nodes = [_node_words(u) for u, _ in cycle]
+    cycle = _coach_cycle(program)
+    if cycle:
+        nodes = [_node_words(("coach", coach_id)) for coach_id in cycle]
         described = nodes[0]
         for node in nodes[1:]:
             described = msg("{before} → {after}", before=described, after=node)
-        start = cycle[0][0]
         coaches = [c.id for c in program.coaches]
-        path = ("coaches", coaches.index(start[1])) if start[0] == "coach" else ()
+        path = ("coaches", coaches.index(cycle[0]))
         problems.append(
             Problem(msg("the chain has a cycle: {cycle} → back", cycle=described), path)
         )
     return problems
+
+
+def _trained_by_coach(worker: YouthWorker, in_cohort: set[str]) -> bool:
+    """Whether *worker* is in one of the program's training cohorts (*in_cohort* holds
+    their ids), or was trained elsewhere by a coach (``trained_by`` with ``trained_on``)."""
+    return worker.id in in_cohort or (
+        worker.trained_by is not None and worker.trained_on is not None
+    )
+
+
+def _coach_cycle(program: Program) -> list[str]:
+    """The ids of the coaches of a cycle of ``trained_by``, in the order they trained each
+    other, or an empty list when there is none.
+
+    Of several cycles this is the one that a search of the chain, coach by coach in the
+    program's order, comes upon first: the one of the first coach in a cycle, starting
+    with that coach.
+    """
+    trainer = {c.id: c.trained_by for c in program.coaches if c.trained_by is not None}
+    # Each coach has at most one trainer, so each coach lies on at most one cycle: the one
+    # reached by following trainers from it, back to itself.
+    done: set[str] = set()
+    on_cycle: set[str] = set()
+    for coach in program.coaches:
+        path: list[str] = []
+        index: dict[str, int] = {}
+        current: str | None = coach.id
+        while current is not None and current not in done and current not in index:
+            index[current] = len(path)
+            path.append(current)
+            current = trainer.get(current)
+        if current is not None and current in index:
+            on_cycle.update(path[index[current] :])
+        done.update(path)
+    for coach in program.coaches:
+        if coach.id in on_cycle:
+            # Following the trainers goes against the chain: turn it around.
+            back = [coach.id]
+            current = trainer[coach.id]
+            while current != coach.id:
+                back.append(current)
+                current = trainer[current]
+            return [back[0], *reversed(back[1:])]
+    return []
 
 
 def _node_words(node: Node) -> Message:
@@ -299,16 +340,6 @@ def membership_problems(
 def _overlap(a: Membership, b: Membership) -> bool:
     """Whether two memberships share a day."""
     return (b.left is None or a.joined < b.left) and (a.left is None or b.joined < a.left)
-
-
-def _trained_under_coach(graph: nx.DiGraph[Any], worker: YouthWorker) -> bool:
-    """Whether *worker* is in a training cohort, or was trained elsewhere by a known coach."""
-    node = ("worker", worker.id)
-    return any(
-        source[0] == "coach"
-        and (data.get("training") is not None or data.get("completed") is not None)
-        for source, _, data in graph.in_edges(node, data=True)
-    )
 
 
 def coaches_of_youth(graph: nx.DiGraph[Any], youth_id: str) -> tuple[str, ...]:

@@ -25,11 +25,10 @@ class Closure:
 
     def __attrs_post_init__(self) -> None:
         c = Checks(msg("closure")).fields(self)
-        c.that(
-            self.end is None or self.end >= self.start,
-            ("end",),
-            msg("end {end} is before start {start}", end=self.end, start=self.start),
-        )
+        if self.end is not None and self.end < self.start:
+            c.fail(
+                ("end",), msg("end {end} is before start {start}", end=self.end, start=self.start)
+            )
         c.done()
 
     @property

@@ -102,7 +102,8 @@ class Coach:
 
     def __attrs_post_init__(self) -> None:
         c = Checks(msg("coach")).fields(self)
-        c.that(self.trained_by != self.id, ("trained_by",), msg("a coach cannot train themselves"))
+        if self.trained_by == self.id:
+            c.fail(("trained_by",), msg("a coach cannot train themselves"))
         c.done()
 
 
@@ -125,11 +126,10 @@ class YouthWorker:
 
     def __attrs_post_init__(self) -> None:
         c = Checks(msg("youth worker")).fields(self)
-        c.that(
-            self.trained_on is None or self.trained_by is not None,
-            ("trained_on",),
-            msg("a completed training needs trained_by: the coach who gave it"),
-        )
+        if self.trained_on is not None and self.trained_by is None:
+            c.fail(
+                ("trained_on",), msg("a completed training needs trained_by: the coach who gave it")
+            )
         c.done()
 
     @property

@@ -53,18 +53,22 @@ class Weekday(enum.StrEnum):
     @property
     def number(self) -> int:
         """0 for Monday to 6 for Sunday, as :meth:`datetime.date.weekday`."""
-        return list(Weekday).index(self)
+        return _NUMBERS[self]
 
     @classmethod
     def of(cls, day: dt.date) -> Weekday:
         """The weekday of *day*."""
-        return list(cls)[day.weekday()]
+        return _DAYS[day.weekday()]
 
     @property
     def label(self) -> Message:
         """The weekday in words, as messages say it (and translate it)."""
         return _WEEKDAYS[self]
 
+
+_DAYS: tuple[Weekday, ...] = tuple(Weekday)
+"""The weekdays, Monday first: ``_DAYS[day.weekday()]`` is the weekday of *day*."""
+_NUMBERS: dict[Weekday, int] = {day: number for number, day in enumerate(_DAYS)}
 
 _WEEKDAYS: dict[Weekday, Message] = {
     Weekday.MONDAY: msg("monday"),
@@ -95,15 +99,15 @@ class AgeBand:
 
     def __attrs_post_init__(self) -> None:
         c = Checks(msg("age band")).fields(self)
-        c.that(
-            self.max_age >= self.min_age,
-            ("max_age",),
-            msg(
-                "max_age {max_age} is below min_age {min_age}",
-                max_age=self.max_age,
-                min_age=self.min_age,
-            ),
-        )
+        if self.max_age < self.min_age:
+            c.fail(
+                ("max_age",),
+                msg(
+                    "max_age {max_age} is below min_age {min_age}",
+                    max_age=self.max_age,
+                    min_age=self.min_age,
+                ),
+            )
         c.done()
 
     def __contains__(self, age: object) -> bool:
@@ -176,38 +180,40 @@ class Group:
 
     def __attrs_post_init__(self) -> None:
         c = Checks(msg("group")).fields(self)
-        c.that(
-            self.end_date is None or self.end_date >= self.start_date,
-            ("end_date",),
-            msg(
-                "end_date {end_date} lies before start_date {start_date}",
-                end_date=self.end_date,
-                start_date=self.start_date,
-            ),
-        )
-        c.that(
-            len(self.workers) == 2,
-            ("workers",),
-            msg("a group is guided by exactly two workers, not {count}", count=len(self.workers)),
-        )
-        c.that(
-            len(set(self.workers)) == len(self.workers),
-            ("workers",),
-            msg("the two workers of a group must be different people"),
-        )
+        # Each message is made only for a rule that is broken: most groups break none.
+        if self.end_date is not None and self.end_date < self.start_date:
+            c.fail(
+                ("end_date",),
+                msg(
+                    "end_date {end_date} lies before start_date {start_date}",
+                    end_date=self.end_date,
+                    start_date=self.start_date,
+                ),
+            )
+        if len(self.workers) != 2:
+            c.fail(
+                ("workers",),
+                msg(
+                    "a group is guided by exactly two workers, not {count}",
+                    count=len(self.workers),
+                ),
+            )
+        if len(set(self.workers)) != len(self.workers):
+            c.fail(("workers",), msg("the two workers of a group must be different people"))
         c.between(("min_size",), self.min_size, 1, self.capacity)
         actual = Weekday.of(self.start_date)
-        c.that(
-            actual is self.weekday,
-            ("start_date",),
-            msg(
-                "start_date {start_date} is a {actual}, but the group meets on {weekday}",
-                start_date=self.start_date,
-                actual=_WEEKDAYS[actual],
-                weekday=_WEEKDAYS[self.weekday],
-            ),
-        )
-        c.that(self.start_time.tzinfo is None, ("start_time",), msg("give a local time"))
+        if actual is not self.weekday:
+            c.fail(
+                ("start_date",),
+                msg(
+                    "start_date {start_date} is a {actual}, but the group meets on {weekday}",
+                    start_date=self.start_date,
+                    actual=_WEEKDAYS[actual],
+                    weekday=_WEEKDAYS[self.weekday],
+                ),
+            )
+        if self.start_time.tzinfo is not None:
+            c.fail(("start_time",), msg("give a local time"))
         c.done()
 
 
@@ -230,17 +236,18 @@ class Training:
         c = Checks(msg("training")).fields(self)
         c.unique("workers", self.workers, lambda w: w, msg("worker"))
         actual = Weekday.of(self.start_date)
-        c.that(
-            actual is self.weekday,
-            ("start_date",),
-            msg(
-                "start_date {start_date} is a {actual}, but the training meets on {weekday}",
-                start_date=self.start_date,
-                actual=_WEEKDAYS[actual],
-                weekday=_WEEKDAYS[self.weekday],
-            ),
-        )
-        c.that(self.start_time.tzinfo is None, ("start_time",), msg("give a local time"))
+        if actual is not self.weekday:
+            c.fail(
+                ("start_date",),
+                msg(
+                    "start_date {start_date} is a {actual}, but the training meets on {weekday}",
+                    start_date=self.start_date,
+                    actual=_WEEKDAYS[actual],
+                    weekday=_WEEKDAYS[self.weekday],
+                ),
+            )
+        if self.start_time.tzinfo is not None:
+            c.fail(("start_time",), msg("give a local time"))
         c.done()
 
 
@@ -331,6 +338,12 @@ class Program:
             zoneinfo.ZoneInfo(self.timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             c.fail(("timezone",), msg("unknown time zone {timezone!r}", timezone=self.timezone))
+        # The words for the kinds of id, made once rather than for each id checked.
+        municipality_word = msg("municipality")
+        organisation_word = msg("organisation")
+        coach_word = msg("coach")
+        worker_word = msg("worker")
+        venue_word = msg("venue")
         municipalities = c.unique("municipalities", self.municipalities, lambda m: m.id)
         organisations = c.unique("organisations", self.organisations, lambda o: o.id)
         coaches = c.unique("coaches", self.coaches, lambda p: p.id)
@@ -350,37 +363,37 @@ class Program:
                     ("organisations", i, "municipalities", j),
                     m,
                     municipalities,
-                    msg("municipality"),
+                    municipality_word,
                 )
         for i, coach in enumerate(self.coaches):
             c.known(
                 ("coaches", i, "organisation"),
                 coach.organisation,
                 organisations,
-                msg("organisation"),
+                organisation_word,
             )
             if coach.trained_by is not None:
-                c.known(("coaches", i, "trained_by"), coach.trained_by, coaches, msg("coach"))
+                c.known(("coaches", i, "trained_by"), coach.trained_by, coaches, coach_word)
         for i, worker in enumerate(self.workers):
             c.known(
                 ("workers", i, "organisation"),
                 worker.organisation,
                 organisations,
-                msg("organisation"),
+                organisation_word,
             )
             if worker.trained_by is not None:
-                c.known(("workers", i, "trained_by"), worker.trained_by, coaches, msg("coach"))
+                c.known(("workers", i, "trained_by"), worker.trained_by, coaches, coach_word)
         for i, venue in enumerate(self.venues):
             c.known(
                 ("venues", i, "municipality"),
                 venue.municipality,
                 municipalities,
-                msg("municipality"),
+                municipality_word,
             )
         for i, group in enumerate(self.groups):
-            c.known(("groups", i, "venue"), group.venue, venues, msg("venue"))
+            c.known(("groups", i, "venue"), group.venue, venues, venue_word)
             for j, w in enumerate(group.workers):
-                c.known(("groups", i, "workers", j), w, workers, msg("worker"))
+                c.known(("groups", i, "workers", j), w, workers, worker_word)
         c.unique("trainings", self.trainings, lambda t: t.id)
         # Groups, trainings and events are all series of sessions, named by one id space.
         series: dict[str, str] = {}
@@ -395,20 +408,20 @@ class Program:
                 if other != name:
                     c.fail((name, i, "id"), _already_used(series_id, other))
         for i, training in enumerate(self.trainings):
-            c.known(("trainings", i, "coach"), training.coach, coaches, msg("coach"))
+            c.known(("trainings", i, "coach"), training.coach, coaches, coach_word)
             for j, w in enumerate(training.workers):
-                c.known(("trainings", i, "workers", j), w, workers, msg("worker"))
+                c.known(("trainings", i, "workers", j), w, workers, worker_word)
             if training.venue is not None:
-                c.known(("trainings", i, "venue"), training.venue, venues, msg("venue"))
+                c.known(("trainings", i, "venue"), training.venue, venues, venue_word)
         for i, event in enumerate(self.events):
             c.known(
                 ("events", i, "organisation"),
                 event.organisation,
                 organisations,
-                msg("organisation"),
+                organisation_word,
             )
             if event.venue is not None:
-                c.known(("events", i, "venue"), event.venue, venues, msg("venue"))
+                c.known(("events", i, "venue"), event.venue, venues, venue_word)
         c.done()
 
     @property
