@@ -14,6 +14,10 @@ spring and every fifth worker is on leave for two weeks in the autumn.
 - (c) The import of what ``joinus plan`` imports, against ``import tomllib``, each in a
   process of its own. Target: 100 ms or less added.
 - The peak memory of ``joinus plan`` on 20,000 groups. Target: 250 MB or less.
+- A fair peer (``peer_plan.py``): the same national plan with ``dateutil.rrule`` and a dict
+  of bookings, what a developer would write instead, as a whole process; its dates are
+  checked equal to ours, group by group. Target: ``joinus plan`` takes 0.5x the peer's time
+  or less.
 
 Wall time of whole processes is what a user waits for; each figure is the best of several
 runs, the two sides taking turns. A missed target is printed as MISSED; the exit status is 1
@@ -54,6 +58,8 @@ from joinus_method.documents.files import dump
 from joinus_method.planning.closures import ClosureCalendar
 from joinus_method.planning.schedule import plan_program
 
+PEER = Path(__file__).with_name("peer_plan.py")
+PEER_TARGET = 0.5
 PROCESS_TARGET = 3.0
 GROWTH_TARGET = 11.0
 API_TARGET = 4.0
@@ -174,6 +180,23 @@ def whole_process(path: Path, repeats: int) -> tuple[float, float]:
     return ours, base
 
 
+def against_the_peer(path: Path, program: Program, repeats: int) -> tuple[float, float, int]:
+    """Wall times of ``joinus plan`` and of the peer on *path*, taking turns; and how many
+    groups' dates differ between our plan and the peer's (0 when they agree)."""
+    sys.path.insert(0, str(PEER.parent))
+    import peer_plan
+
+    curricula = {name: load_bundled(name) for name in ("werkerstraining", "groepsavonden")}
+    plan = plan_program(program, curricula, ClosureCalendar.for_program(program))  # type: ignore[arg-type]
+    theirs = peer_plan.plan(str(path))
+    differ = sum(list(plan.plan(g.id).days) != theirs[g.id] for g in program.groups)
+    ours = peer = float("inf")
+    for _ in range(repeats):
+        ours = min(ours, best_wall([joinus(), "plan", str(path)], 1))
+        peer = min(peer, best_wall([sys.executable, str(PEER), str(path)], 1))
+    return ours, peer, differ
+
+
 def peak_memory_mb(path: Path) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     subprocess.run([joinus(), "plan", str(path)], check=True, stdout=subprocess.DEVNULL)
@@ -272,6 +295,15 @@ def main() -> int:
             )
             missed |= size == 2000 and ratio > PROCESS_TARGET
             if size == 2000:
+                ours, peer, differ = against_the_peer(path, program, repeats)
+                ratio = ours / peer
+                print(
+                    f"(4) against the peer (dateutil.rrule and a dict of bookings, "
+                    f"{'the same dates' if not differ else f'{differ} groups with other dates'}): "
+                    f"joinus plan {ours:.2f} s, peer {peer:.2f} s, ratio {ratio:.2f}x "
+                    f"(target <= {PEER_TARGET}x)  {verdict(ratio <= PEER_TARGET and not differ)}"
+                )
+                missed |= ratio > PEER_TARGET or bool(differ)
                 api, bare = api_plan(program, repeats)
                 ratio = api / bare
                 print(
