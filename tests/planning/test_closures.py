@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from collections import Counter
+from pathlib import Path
 
 import attrs
 import holidays
@@ -422,3 +424,28 @@ class TestOutsideCalendar:
                 "years whose public holidays are loaded (2020 to 2030): make the calendar with "
                 "more years"
             )
+
+
+def test_public_holidays_are_kept_in_the_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The holidays package's answer is kept for the installed version, read back the next
+    time without importing it, and made again when the kept file is damaged or cannot be
+    written."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    public_holidays.cache_clear()
+    first = dict(public_holidays(2024, 2026))
+    (kept,) = (tmp_path / "cache" / "joinus_method").glob("public-holidays-nl-2024-2026-*.json")
+    assert first[dt.date(2024, 4, 27)] == "Koningsdag"
+    public_holidays.cache_clear()
+    with monkeypatch.context() as asked:
+        asked.setattr(holidays, "country_holidays", None)  # asking it now fails
+        assert dict(public_holidays(2024, 2026)) == first
+    kept.write_text("[[", "utf-8")
+    public_holidays.cache_clear()
+    assert dict(public_holidays(2024, 2026)) == first
+    assert json.loads(kept.read_text("utf-8"))[0][0] == min(first).isoformat()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(kept))  # a file, not a folder: nothing kept
+    public_holidays.cache_clear()
+    assert dict(public_holidays(2024, 2026)) == first
+    public_holidays.cache_clear()

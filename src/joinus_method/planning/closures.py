@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
+import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
@@ -117,11 +120,55 @@ def _with_own(shipped: SchoolHolidays, own: SchoolHolidays, region: str) -> Scho
 
 @functools.cache
 def public_holidays(first_year: int, last_year: int) -> Mapping[dt.date, str]:
-    """Dutch public holidays from *first_year* to *last_year*, with their Dutch names."""
+    """Dutch public holidays from *first_year* to *last_year*, with their Dutch names.
+
+    They come from the ``holidays`` package, whose import loads every country it knows
+    (about a tenth of a second): what it gives is kept in the user's cache folder
+    (``$XDG_CACHE_HOME/joinus_method``, or ``~/.cache/joinus_method``) for the installed
+    version of the package, and read from there the next time.
+    """
+    cache = _cache_file(first_year, last_year)
+    if cache is not None:
+        try:
+            kept = json.loads(cache.read_text("utf-8"))
+            return {dt.date.fromisoformat(day): name for day, name in kept}
+        except (OSError, ValueError, TypeError):
+            pass
     import holidays
 
     found = holidays.country_holidays("NL", years=range(first_year, last_year + 1), language="nl")
-    return dict(sorted(found.items()))
+    days = dict(sorted(found.items()))
+    if cache is not None:
+        _keep(cache, json.dumps([[day.isoformat(), name] for day, name in days.items()]))
+    return days
+
+
+def _cache_file(first_year: int, last_year: int) -> Path | None:
+    """Where the public holidays of these years are kept for the installed ``holidays``
+    (None when it cannot be told which version that is)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        made = os.stat(spec.origin)
+    except OSError:
+        return None
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "joinus_method"
+    stamp = f"{made.st_mtime_ns}-{made.st_size}"
+    return folder / f"public-holidays-nl-{first_year}-{last_year}-{stamp}.json"
+
+
+def _keep(path: Path, text: str) -> None:
+    """Write *text* to *path* whole (a cache: when it cannot be written, it is not)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}")
+        partial.write_text(text, "utf-8")
+        os.replace(partial, path)
+    except OSError:
+        pass
 
 
 @attrs.frozen
