@@ -352,10 +352,7 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
     # A row is its date cell (by date), its time cell with the gaps around it (by session
     # number), its series cell, its session cell (by session number) and its venue and
     # people cells, each padded to its column's width.
-    date_cells = {
-        dt.date.fromordinal(number): f"{_cut(text, w_date):<{w_date}}"
-        for number, text in days.items()
-    }
+    date_cells = {number: f"{_cut(text, w_date):<{w_date}}" for number, text in days.items()}
     time_cells = {
         key: ["", *(f"  {_cut(span, w_time):<{w_time}}  " for span in spans)]
         for key, spans in times.items()
@@ -374,13 +371,28 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
             title_cells[id(p.curriculum)],
             tail.rstrip(),
         )
-    append = lines.append
-    for s in plan.sessions:
-        spans, middle, texts, tail = pieces[id(s.series)]
-        number = s.number
-        row = f"{date_cells[s.day]}{spans[number]}{middle}{texts[number]}{tail}"
-        # Only a row without venue and people can end in blanks.
-        append(row if tail else row.rstrip())
+    # The rows in the order of plan.sessions (by day, then by the series' time and id),
+    # made from the series' day numbers without making the session values, and written a
+    # day at a time.
+    by_day: dict[int, list[tuple[tuple[list[str], str, list[str], str], int]]] = {}
+    for p in sorted(planned, key=lambda p: (p.series.start_time, p.series.id)):
+        piece = pieces[id(p.series)]
+        for number, index in zip(p.day_numbers, p.indices, strict=True):
+            on = by_day.get(number)
+            if on is None:
+                by_day[number] = [(piece, index + 1)]
+            else:
+                on.append((piece, index + 1))
+    out.write("\n".join(lines))
+    for number in sorted(by_day):
+        date_cell = date_cells[number]
+        rows = []
+        for (spans, middle, texts, tail), k in by_day.pop(number):
+            row = f"{date_cell}{spans[k]}{middle}{texts[k]}{tail}"
+            # Only a row without venue and people can end in blanks.
+            rows.append(row if tail else row.rstrip())
+        out.write("\n" + "\n".join(rows))
+    lines = []
     gaps = [p for p in plan.plans if p.skipped_numbers]
     skipped = [
         (number, p.series.id, reason)
@@ -402,12 +414,12 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
     summary = n_(
         "{count} session planned ({counts}); ",
         "{count} sessions planned ({counts}); ",
-        len(plan.sessions),
+        sum(len(p.day_numbers) for p in plan.plans),
         counts=counts,
     ) + n_("{count} date skipped", "{count} dates skipped", len(skipped))
     lines.append("\n" + textwrap.fill(summary, TABLE_WIDTH, break_on_hyphens=False))
     lines.append("")
-    out.write("\n".join(lines))
+    out.write("\n" + "\n".join(lines))
 
 
 def _day_texts(numbers: set[int], weekdays: list[str]) -> dict[int, str]:
