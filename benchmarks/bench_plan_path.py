@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -198,10 +197,13 @@ def against_the_peer(path: Path, program: Program, repeats: int) -> tuple[float,
 
 
 def peak_memory_mb(path: Path) -> float:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([joinus(), "plan", str(path)], check=True, stdout=subprocess.DEVNULL)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(after, before) / 1024
+    """The peak resident memory of one ``joinus plan`` process (that process alone)."""
+    child = subprocess.Popen([joinus(), "plan", str(path)], stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, child.args)
+    return usage.ru_maxrss / 1024
 
 
 def api_plan(program: Program, repeats: int) -> tuple[float, float]:
