@@ -3,7 +3,8 @@
 A national program is written as TOML: 2,000 (and 20,000) groups in pairs that share their two
 workers and their venue on the same weekday, one group at 15:00 and the other at 19:00, so
 that every session's clash check compares times; every third venue is closed for a week in
-spring and every fifth worker is on leave for two weeks in the autumn.
+spring and every fifth worker is on leave for two weeks in the autumn
+(``common.national_program(n, paired=True)``).
 
 - (a) ``joinus plan FILE`` as a whole process (its table sent to /dev/null), against a whole
   process that only parses the same TOML with ``tomllib`` and walks the same number of grid
@@ -37,21 +38,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from joinus_method import (
-    AGE_12_TO_18,
-    AGE_18_TO_25,
-    Closure,
-    Coach,
-    CurriculumChoice,
-    Group,
-    Municipality,
-    Organisation,
-    OrganisationKind,
-    Program,
-    Venue,
-    Weekday,
-    YouthWorker,
-)
+from common import national_program
+
+from joinus_method import Program
 from joinus_method.documents.bundled import load_bundled
 from joinus_method.documents.files import dump
 from joinus_method.planning.closures import ClosureCalendar
@@ -64,73 +53,6 @@ GROWTH_TARGET = 11.0
 API_TARGET = 4.0
 IMPORT_TARGET_MS = 100.0
 MEMORY_TARGET_MB = 250.0
-EARLY, LATE = dt.time(15), dt.time(19)
-
-
-def national_program(n_groups: int) -> Program:
-    """*n_groups* groups in pairs sharing workers, venue and weekday at 15:00 and 19:00."""
-    pairs = n_groups // 2
-    n_municipalities = max(1, pairs // 5)
-    municipalities = tuple(
-        Municipality(f"gemeente-{m}", f"Gemeente {m}") for m in range(n_municipalities)
-    )
-    orgs = (
-        Organisation("stichting", "Stichting Join Us", OrganisationKind.FOUNDATION),
-        Organisation("welzijn", "Welzijn", OrganisationKind.WELFARE),
-    )
-    coaches = tuple(
-        Coach(f"coach-{c}", f"Coach {c}", "stichting") for c in range(max(1, pairs // 25))
-    )
-    autumn = Closure(dt.date(2024, 10, 28), "verlof", dt.date(2024, 11, 8))
-    spring = Closure(dt.date(2025, 3, 10), "onderhoud", dt.date(2025, 3, 16))
-    workers = tuple(
-        YouthWorker(
-            f"werker-{w}",
-            f"Werker {w}",
-            "welzijn",
-            coaches[w % len(coaches)].id,
-            dt.date(2024, 6, 1),
-            leave=(autumn,) if w % 5 == 0 else (),
-        )
-        for w in range(2 * pairs)
-    )
-    venues = tuple(
-        Venue(
-            f"locatie-{v}",
-            f"Jongerencentrum {v}",
-            municipalities[v % n_municipalities].id,
-            closures=(spring,) if v % 3 == 0 else (),
-        )
-        for v in range(pairs)
-    )
-    first = dt.date(2024, 9, 2)
-    groups = []
-    for g in range(2 * pairs):
-        pair = g // 2
-        start = first + dt.timedelta(days=pair % 5, weeks=(pair // 5) % 4)
-        groups.append(
-            Group(
-                id=f"groep-{g}",
-                name=f"Groep {g}",
-                age_band=AGE_12_TO_18 if g % 2 else AGE_18_TO_25,
-                weekday=Weekday.of(start),
-                start_date=start,
-                start_time=LATE if g % 2 else EARLY,
-                venue=venues[pair].id,
-                workers=(workers[2 * pair].id, workers[2 * pair + 1].id),
-            )
-        )
-    return Program(
-        id="landelijk",
-        title="Join Us landelijk",
-        curricula=CurriculumChoice("werkerstraining", "groepsavonden", "zelfredzaamheid"),
-        municipalities=municipalities,
-        organisations=orgs,
-        coaches=coaches,
-        workers=workers,
-        venues=venues,
-        groups=tuple(groups),
-    )
 
 
 # The baseline process: parse the same TOML and walk each group's grid dates, every two
@@ -280,7 +202,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         times: dict[int, float] = {}
         for size in sizes:
-            program = national_program(size)
+            program = national_program(size, paired=True)
             path = Path(folder) / f"landelijk-{size}.toml"
             dump(program, path)
             ours, base = whole_process(path, repeats if size == 2000 else 2)

@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from . import plan as plan_command
 from ._language import _, error_text, os_error_text, translate
+from .plan import day
 
 if TYPE_CHECKING:
     from joinus_method.tracking.tracker import Tracker
@@ -58,16 +60,6 @@ def no_store(store: str | Path, err: TextIO) -> bool:
     return True
 
 
-def day(text: str) -> dt.date:
-    """A date from the command line (YYYY-MM-DD)."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("not a date (YYYY-MM-DD): {text!r}", text=text)
-        ) from None
-
-
 def add_tracker_options(parser: argparse.ArgumentParser) -> None:
     """Add the options that name the store and the program it follows."""
     add_store_option(parser)
@@ -104,7 +96,6 @@ def opened_tracker(args: argparse.Namespace, err: TextIO) -> Iterator[Tracker | 
     from joinus_method.tracking.store import open_store
     from joinus_method.tracking.tracker import Tracker
 
-    from . import plan as plan_command
     from ._calendar import program_calendar
 
     if no_store(args.store, err):

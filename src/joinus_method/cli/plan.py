@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from joinus_method.model.program import Program
     from joinus_method.planning.schedule import ProgramPlan
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "day", "run"]
 
 DEFAULT_PROGRAM = "noordwijk-katwijk-2021"
 
@@ -59,7 +59,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     plan.add_argument(
         "--until",
-        type=_date,
+        type=day,
         metavar="DATE",
         help=_("plan up to this date (default: a year after the last group starts)"),
     )
@@ -90,7 +90,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
 
 
-def _date(text: str) -> dt.date:
+def day(text: str) -> dt.date:
+    """A date from the command line (YYYY-MM-DD)."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -28,6 +28,7 @@ __all__ = [
     "Database",
     "SQLiteDatabase",
     "StoreError",
+    "in_use",
     "is_url",
     "secrets_in",
     "shown",
@@ -82,6 +83,18 @@ def secrets_in(address: str) -> list[str]:
 
 
 Row = Sequence[Any]
+
+
+def in_use(where: str) -> StoreError:
+    """The error for a store that another program kept locked too long."""
+    return StoreError(
+        msg(
+            "{path} is in use by another program and stayed locked for {seconds} seconds: "
+            "try again",
+            path=where,
+            seconds=BUSY_SECONDS,
+        )
+    )
 
 
 class Database(abc.ABC):
@@ -178,14 +191,7 @@ class SQLiteDatabase(Database):
             self._db.execute("PRAGMA foreign_keys=ON")
         except sqlite3.OperationalError as exc:
             if _busy(exc):
-                raise StoreError(
-                    msg(
-                        "{path} is in use by another program and stayed locked for {seconds} "
-                        "seconds: try again",
-                        path=str(target),
-                        seconds=BUSY_SECONDS,
-                    )
-                ) from None
+                raise in_use(str(target)) from None
             raise StoreError(
                 msg("{path} is not a store: {why}", path=str(target), why=str(exc))
             ) from None

@@ -21,7 +21,7 @@ from typing import Any
 
 from joinus_method.messages import msg
 
-from .database import BUSY_SECONDS, Database, Row, StoreError, secrets_in, shown
+from .database import BUSY_SECONDS, Database, Row, StoreError, in_use, secrets_in, shown
 
 try:
     import psycopg
@@ -97,14 +97,7 @@ class PostgresDatabase(Database):
         if isinstance(exc, psycopg.errors.DeadlockDetected):
             return exc  # tried again by the store
         if isinstance(exc, psycopg.errors.LockNotAvailable):
-            return StoreError(
-                msg(
-                    "{path} is in use by another program and stayed locked for {seconds} "
-                    "seconds: try again",
-                    path=self.where,
-                    seconds=BUSY_SECONDS,
-                )
-            )
+            return in_use(self.where)
         return StoreError(
             msg("lost the store {where}: {why}", where=self.where, why=self._why(exc))
         )

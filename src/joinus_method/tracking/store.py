@@ -176,9 +176,7 @@ def copy_store(source: str | os.PathLike[str], destination: str | os.PathLike[st
     """
     final: Path | None = None if is_url(destination) else Path(destination)
     if final is not None and (final.exists() or final.is_symlink()):
-        raise StoreError(
-            msg("there is a file at {path} already: copy into a new file", path=str(final))
-        )
+        raise _taken(final)
     if not _is_store(source):
         raise StoreError(msg("there is no store at {path}", path=shown(source)))
     with Store(_database(source)) as origin:
@@ -227,15 +225,16 @@ def copy_store(source: str | os.PathLike[str], destination: str | os.PathLike[st
             try:
                 os.link(partial, final)  # never over a file made meanwhile
             except FileExistsError:
-                raise StoreError(
-                    msg(
-                        "there is a file at {path} already: copy into a new file",
-                        path=str(final),
-                    )
-                ) from None
+                raise _taken(final) from None
             finally:
                 _remove_file(partial)
     return Copied(counts["events"], len(rebuilt), counts["personal"], counts["access_log"])
+
+
+def _taken(path: Path) -> StoreError:
+    return StoreError(
+        msg("there is a file at {path} already: copy into a new file", path=str(path))
+    )
 
 
 def _is_store(address: str | os.PathLike[str]) -> bool:
@@ -583,7 +582,7 @@ class Store:
         """The events of these *kinds* (that occurred by *as_of*, when given), of every youth,
         in the order they were recorded."""
         wanted = sorted(k.value for k in kinds)
-        query = _SELECT + " WHERE kind IN ({marks})".format(marks=", ".join("?" * len(wanted)))
+        query = _SELECT + f" WHERE kind IN ({_marks(wanted)})"
         params: list[str] = list(wanted)
         if as_of is not None:
             query += " AND occurred <= ?"
