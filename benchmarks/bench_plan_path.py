@@ -109,7 +109,7 @@ def against_the_peer(path: Path, program: Program, repeats: int) -> tuple[float,
 
     curricula = {name: load_bundled(name) for name in ("werkerstraining", "groepsavonden")}
     plan = plan_program(program, curricula, ClosureCalendar.for_program(program))  # type: ignore[arg-type]
-    theirs = peer_plan.plan(str(path))
+    theirs = peer_plan.plan(peer_plan.read(str(path)))
     differ = sum(list(plan.plan(g.id).days) != theirs[g.id] for g in program.groups)
     ours = peer = float("inf")
     for _ in range(repeats):

@@ -17,6 +17,7 @@ import datetime as dt
 import sys
 import tomllib
 from importlib import resources
+from typing import Any
 
 SESSION_MINUTES = 180  # every evening of the bundled group curriculum
 
@@ -27,13 +28,11 @@ def days_of(closure: dict[str, dt.date]) -> list[dt.date]:
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def plan(path: str) -> dict[str, list[dt.date]]:
-    """The dates of each group of the program at *path*."""
+def plan(program: dict[str, Any]) -> dict[str, list[dt.date]]:
+    """The dates of each group of *program*, as ``tomllib`` read it."""
     import holidays
     from dateutil.rrule import WEEKLY, rrule
 
-    with open(path, "rb") as file:
-        program = tomllib.load(file)
     region = program.get("school_region", "midden")
     shipped = resources.files("joinus_method.planning").joinpath("data/nl-school-holidays.toml")
     school = {
@@ -76,10 +75,16 @@ def plan(path: str) -> dict[str, list[dt.date]]:
     return dates
 
 
-def main(path: str) -> int:
+def read(path: str) -> dict[str, Any]:
+    """The program at *path*, as ``tomllib`` reads it."""
     with open(path, "rb") as file:
-        times = {g["id"]: g["start_time"] for g in tomllib.load(file)["groups"]}
-    rows = sorted((day, times[group], group) for group, days in plan(path).items() for day in days)
+        return tomllib.load(file)
+
+
+def main(path: str) -> int:
+    program = read(path)
+    times = {g["id"]: g["start_time"] for g in program["groups"]}
+    rows = sorted((day, times[g], g) for g, days in plan(program).items() for day in days)
     sys.stdout.write("".join(f"{d} {t:%H:%M} {g}\n" for d, t, g in rows))
     return 0
 
