@@ -10,7 +10,7 @@ import re
 import stat
 import subprocess
 import sys
-import tomllib
+import tomli
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -532,7 +532,7 @@ def test_there_are_enough_broken_files() -> None:
     ],
     ids=["mid-line", "end-unterminated", "end-crlf", "end-first-line", "end-after-newline"],
 )
-def test_a_syntax_error_stands_where_tomllib_stopped(
+def test_a_syntax_error_stands_where_the_parser_stopped(
     text: str, line: int, column: int, message: str
 ) -> None:
     """Text that is not TOML is one syntax problem at the place reading stopped, even at the end."""
@@ -734,7 +734,7 @@ class TestFuzz:
                 [curricula(max_sessions=6), frameworks(), programs(max_groups=2)]
             ).flatmap(lambda s: s)
         )
-        tree = tomllib.loads(dumps(doc))
+        tree = tomli.loads(dumps(doc))
         paths = list(_paths(tree))
         assume(paths)
         parent, key = data.draw(st.sampled_from(paths))

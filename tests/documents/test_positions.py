@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import tomllib
+import tomli
 
 import pytest
 from hypothesis import example, given, reject
@@ -70,7 +70,7 @@ EXPECTED = {
 def test_positions_of_keys_headers_and_elements(newline: str) -> None:
     """Keys, table headers, array elements and inline-table keys each get their own place."""
     text = TEXT.replace("\n", newline)
-    tomllib.loads(text)
+    tomli.loads(text)
     pos = key_positions(text)
     assert {path: pos.locate(path) for path in EXPECTED} == EXPECTED
     assert ("fake",) not in pos
@@ -122,7 +122,7 @@ DENSE_EXPECTED = {
 def test_positions_in_a_text_without_blanks(newline: str) -> None:
     """Without a blank between them, brackets, commas, comments and keys are still told apart."""
     text = DENSE.replace("\n", newline)
-    tomllib.loads(text)
+    tomli.loads(text)
     pos = key_positions(text)
     assert {path: pos.locate(path) for path in DENSE_EXPECTED} == DENSE_EXPECTED
     assert ("c",) not in pos
@@ -155,7 +155,7 @@ def test_positions_in_a_text_without_blanks(newline: str) -> None:
 )
 def test_positions_in_short_texts(text: str, expected: dict) -> None:
     """Each path of a short text stands where its key or element starts, counted by hand."""
-    tomllib.loads(text)
+    tomli.loads(text)
     pos = key_positions(text)
     assert {path: pos.locate(path) for path in expected} == expected
     assert () not in pos
@@ -193,7 +193,7 @@ def test_a_whole_array_stands_where_it_starts() -> None:
 def test_after_a_string_ending_in_quotes(value: str, parsed: str) -> None:
     """A multi-line string whose text ends in quotes ends at its last quote, not its first."""
     text = f"a = {value}\nb = [\n  {value},\n  2,\n]\n"
-    assert tomllib.loads(text) == {"a": parsed, "b": [parsed, 2]}
+    assert tomli.loads(text) == {"a": parsed, "b": [parsed, 2]}
     lines = value.count("\n")
     pos = key_positions(text)
     assert pos.locate(("b",)) == (2 + lines, 1)
@@ -226,8 +226,8 @@ def test_keys_after_any_multi_line_string(value: str, newline: str, holder: str)
     head = f"a = {holder.format(value)}{newline}"
     text = f"{head}b = 1{newline}[t]{newline}c = 2{newline}"
     try:
-        parsed = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+        parsed = tomli.loads(text)
+    except tomli.TOMLDecodeError:
         reject()
     assert set(parsed) == {"a", "b", "t"}
     # The text names b, t and c once each, outside the string: their lines are known.
@@ -250,7 +250,7 @@ def test_every_written_key_is_found_on_its_own_line(doc, newline: str) -> None:
     """For a written document, each key stands where it is placed, inside its own table."""
     text = dumps(doc).replace("\n", newline)  # a string's own newlines are written as \n
     lines = text.split(newline)  # TOML breaks lines there only, not at \x85 or \u2028
-    tree = tomllib.loads(text)
+    tree = tomli.loads(text)
     pos = key_positions(text)
     for path in _key_paths(tree):
         place = pos.locate(path)
@@ -520,7 +520,7 @@ def written_documents(draw: st.DrawFn) -> tuple[str, dict[tuple[str | int, ...],
 def test_every_path_stands_where_it_was_written(document: tuple[str, dict]) -> None:
     """Every key, header and element of any valid text is found where it first stands."""
     text, places = document
-    tree = tomllib.loads(text)
+    tree = tomli.loads(text)
     for path in places:
         assert _has(tree, path), path
     pos = key_positions(text)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from joinus_method import DocumentError, Problem, load, loads
+from joinus_method import DocumentError, Problem, Program, load, loads
 from joinus_method.documents.bundled import find_bundled
 from joinus_method.documents.files import DocumentKind
 from joinus_method.documents.references import check_files
@@ -26,12 +27,11 @@ def problem_of(text: str) -> Problem:
 @pytest.mark.parametrize(
     ("wrong", "right", "message"),
     [
-        ("start_time = 19:00:00", "start_time = 19:00", "a time needs seconds: write 19:00:00"),
-        ("start_time = 19:00:00", "start_time = 7:30", "a time needs seconds: write 07:30:00"),
+        ("start_time = 19:00:00", "start_time = 7:30", "a time is written as HH:MM: write 07:30"),
         (
             "start_time = 19:00:00",
-            "start_time = 19:00  # na het eten",
-            "a time needs seconds: write 19:00:00",
+            "start_time = 7:30:00  # na het eten",
+            "a time is written as HH:MM: write 07:30",
         ),
         (
             "start_date = 2021-05-11",
@@ -73,6 +73,23 @@ def test_what_to_write(wrong: str, right: str, message: str) -> None:
     problem = problem_of(text)
     assert problem.message == f"not valid TOML: {message}"
     assert problem.line == line
+
+
+def test_a_time_without_seconds_is_read() -> None:
+    """Documents are TOML 1.1: a time may leave out its seconds."""
+    program = loads(PROGRAM.replace("start_time = 19:00:00", "start_time = 19:00", 1))
+    assert isinstance(program, Program)
+    assert dt.time(19, 0) in {g.start_time for g in program.groups}
+
+
+def test_a_problem_in_an_inline_table_over_several_lines_is_placed_on_its_line() -> None:
+    """Documents are TOML 1.1: an inline table may span lines and end with a comma, and a
+    problem inside it is placed on its own line."""
+    text = PROGRAM.replace("start_time = 19:00:00", "start_time = {\n  uur = 19,\n}", 1)
+    with pytest.raises(DocumentError) as caught:
+        loads(text, source="p.toml")
+    (problem,) = caught.value.problems
+    assert problem.line == 1 + text.splitlines().index("start_time = {")
 
 
 @pytest.mark.parametrize("key", ["a", "naam", "start_time"])
@@ -214,7 +231,7 @@ def test_an_unknown_id_suggests_a_near_one(wrong: str, right: str, message: str)
     [
         # On the first line, and on the last line of a file without a final newline.
         ("naam = Daan\n", 1, 'text needs quotes: write "Daan"'),
-        ("a = 1\nstart_time = 19:00", 2, "a time needs seconds: write 19:00:00"),
+        ("a = 1\nstart_time = 9:00", 2, "a time is written as HH:MM: write 09:00"),
         # An apostrophe in text without quotes is no open literal string.
         ("naam = Daan's fiets\n", 1, 'text needs quotes: write "Daan\'s fiets"'),
         # Escaped quotes inside an unclosed text.

@@ -7,7 +7,7 @@ a wheel, a zip or a source tree install.
 from __future__ import annotations
 
 import functools
-import tomllib
+import tomli
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -87,7 +87,7 @@ def bundled_documents() -> tuple[BundledDocument, ...]:
         if not root.joinpath(folder).is_dir():
             continue
         for name, entry in _walk(root.joinpath(folder), folder):
-            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            data = tomli.loads(entry.read_text(encoding="utf-8"))
             kind = kind_of(data)
             if isinstance(kind, DocumentKind):
                 out.append(BundledDocument(name, kind, str(data.get("id", ""))))

@@ -13,7 +13,7 @@ import enum
 import os
 import re
 import stat
-import tomllib
+import tomli
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 from joinus_method.errors import DocumentError, Problem
@@ -111,7 +111,7 @@ _LABELS: dict[DocumentKind, Message] = {
 _FORMAT = re.compile(r"joinus\.([a-z]+(?:-[a-z]+)*)\.v(0|[1-9][0-9]*)")
 
 
-def _syntax_problem(source: str, toml: str, exc: tomllib.TOMLDecodeError) -> Problem:
+def _syntax_problem(source: str, toml: str, exc: tomli.TOMLDecodeError) -> Problem:
     text = str(exc)
     line = getattr(exc, "lineno", None)
     column = getattr(exc, "colno", None)
@@ -185,8 +185,8 @@ def loads(text: str, *, source: str = "<string>", kind: DocumentKind | None = No
     # A byte-order mark, as some editors on Windows write it, is not part of the text.
     text = text.removeprefix("\ufeff")
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         raise DocumentError(source, [_syntax_problem(source, text, exc)]) from None
     declared = kind_of(data)
     if not isinstance(declared, DocumentKind):

@@ -1,14 +1,14 @@
 """Where each key of a TOML text stands, so that an error can name its line.
 
-:mod:`tomllib` returns values without positions. This module walks the text of a document
-that :mod:`tomllib` has already accepted and records, for every key, table header and array
+:mod:`tomli` returns values without positions. This module walks the text of a document
+that :mod:`tomli` has already accepted and records, for every key, table header and array
 element, the line and column where it starts, keyed by its path in the parsed document
 (``("groups", 1, "venue")``). Only valid TOML is walked, so the scanner can be lenient.
 """
 
 from __future__ import annotations
 
-import tomllib
+import tomli
 
 from joinus_method.errors import ValuePath
 
@@ -37,7 +37,7 @@ class Positions:
 
 
 def key_positions(text: str) -> Positions:
-    """Positions of every key in *text*, a document :mod:`tomllib` accepts."""
+    """Positions of every key in *text*, a document :mod:`tomli` accepts."""
     scanner = _Scanner(text)
     scanner.document()
     return Positions(scanner.table)
@@ -134,7 +134,7 @@ class _Scanner:
                 start = self.i
                 self.string()
                 raw = self.s[start : self.i]
-                parts.append(tomllib.loads(f"k = {raw}")["k"])
+                parts.append(tomli.loads(f"k = {raw}")["k"])
             else:
                 start = self.i
                 while self.i < len(self.s) and self.s[self.i] in _BARE:

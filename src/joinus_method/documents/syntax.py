@@ -2,7 +2,7 @@
 
 The TOML reader knows where a file stops making sense, not what the writer meant. Here its
 message is replaced by one that says what to write, where the line shows the usual slips: a
-time without seconds, a date without leading zeros, a key given twice, a string without its
+time or a date without leading zeros, a key given twice, a string without its
 closing quote, text without quotes. A file that is not UTF-8 is placed at its first bad byte.
 """
 
@@ -16,7 +16,7 @@ from joinus_method.messages import msg
 
 __all__ = ["explain", "read_text"]
 
-_TIME = re.compile(r"=\s*(\d{1,2}):(\d{2})\s*(#.*)?$")
+_TIME = re.compile(r"=\s*(\d):(\d{2})(:\d{2})?\s*(#.*)?$")
 _DATE = re.compile(r"=\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*(#.*)?$")
 _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 _TABLE = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?")
@@ -75,7 +75,7 @@ def _explain(message: str, lines: list[str], line: int) -> str:
     if match := _TIME.search(here):
         hours, minutes = int(match[1]), match[2]
         return msg(
-            "a time needs seconds: write {hours:02d}:{minutes}:00", hours=hours, minutes=minutes
+            "a time is written as HH:MM: write {hours:02d}:{minutes}", hours=hours, minutes=minutes
         )
     if match := _DATE.search(here):
         year, month, day = match[1], int(match[2]), int(match[3])

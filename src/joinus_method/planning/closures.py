@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import json
 import os
-import tomllib
+import tomli
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -86,7 +86,7 @@ def school_holidays() -> SchoolHolidays:
     text = (
         resources.files("joinus_method.planning").joinpath(SCHOOL_HOLIDAYS_FILE).read_text("utf-8")
     )
-    data = tomllib.loads(text)
+    data = tomli.loads(text)
     entries = tuple(
         SchoolHoliday(
             **entry
