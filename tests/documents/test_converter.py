@@ -4,10 +4,10 @@ reported: its message, its key path, its kind and the line and column of the key
 from __future__ import annotations
 
 import datetime as dt
-import tomli
 
 import attrs
 import pytest
+import tomli
 
 from joinus_method import (
     AgeBand,

@@ -10,12 +10,12 @@ import re
 import stat
 import subprocess
 import sys
-import tomli
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
 import pytest
+import tomli
 import tomli_w
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st

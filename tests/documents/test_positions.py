@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomli
 
 import pytest
+import tomli
 from hypothesis import example, given, reject
 from hypothesis import strategies as st
 

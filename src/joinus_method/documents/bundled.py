@@ -7,11 +7,11 @@ a wheel, a zip or a source tree install.
 from __future__ import annotations
 
 import functools
-import tomli
 from importlib import resources
 from importlib.resources.abc import Traversable
 
 import attrs
+import tomli
 
 from joinus_method.errors import UnknownId
 from joinus_method.messages import Message, msg

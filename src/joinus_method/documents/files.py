@@ -13,8 +13,9 @@ import enum
 import os
 import re
 import stat
-import tomli
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
+
+import tomli
 
 from joinus_method.errors import DocumentError, Problem
 from joinus_method.messages import Message, msg, os_reason

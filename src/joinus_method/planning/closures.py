@@ -13,13 +13,13 @@ import datetime as dt
 import functools
 import json
 import os
-import tomli
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
+import tomli
 
 from joinus_method.errors import JoinUsError
 from joinus_method.messages import Message, msg
