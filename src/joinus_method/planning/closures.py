@@ -380,6 +380,28 @@ class ClosureCalendar:
             school=False,
         )
 
+    def own_numbers(self, venue: str | None, people: Iterable[str]) -> Mapping[int, str]:
+        """The days closed for sessions at *venue* with *people* only, by ordinal day number:
+        the venue's closures, then the leave of each of *people* in turn (the first reason
+        found counts, as in :meth:`reasons_for`). Empty when none of them closes a day."""
+        closed = venue if venue in self.venues_closed else None
+        key = (closed, tuple(p for p in people if p in self.people_away))
+        found = self._own.get(key)
+        if found is None:
+            found = {}
+            for days in [
+                *([self.venues[closed]] if closed is not None else []),
+                *(self.people[p] for p in key[1]),
+            ]:
+                for day, reason in days.items():
+                    found.setdefault(day.toordinal(), reason)
+            self._own[key] = found
+        return found
+
+    @functools.cached_property
+    def _own(self) -> dict[tuple[str | None, tuple[str, ...]], dict[int, str]]:
+        return {}
+
     def reasons_for(
         self,
         *,

@@ -318,13 +318,7 @@ def plan_series(
     may close more dates (a clash, workers not yet trained).
     """
     _check_plannable(series, curriculum, until)
-    if (
-        extra is None
-        and not cancelled
-        and curriculum.even_gap
-        and series.venue not in calendar.venues_closed
-        and calendar.people_away.isdisjoint(series.people)
-    ):
+    if extra is None and not cancelled and curriculum.even_gap:
         return _plan_on_even_grid(series, curriculum, start, calendar, until)
     return _plan_slot_by_slot(series, curriculum, start, calendar, until, cancelled, extra)
 
@@ -446,19 +440,21 @@ def _plan_on_even_grid(
     """plan_series for the common case: one cadence, and only the calendar closes dates.
 
     The same plan as the slot-by-slot loop (a property test holds them equal), made on day
-    numbers with whole-list operations: the grid is a range, the closed days a lookup.
+    numbers with whole-list operations: the grid is a range, the closed days a lookup (the
+    days closed for everyone, then those of the series' venue and people).
     """
     step = curriculum.gaps[0].days
     count = len(curriculum.sessions)
     closed = calendar.closed_numbers(series.school_holidays)
+    own = calendar.own_numbers(series.venue, series.people)
     begin = start.toordinal()
     seen_last: int | None
     if until is not None:
         grid = range(begin, until.toordinal() + 1, step)
-        open_days = [d for d in grid if d not in closed]
+        open_days = _open(grid, closed, own)
         seen_last = grid[-1] if grid else None
     else:
-        open_days = _first_open_days(series, closed, begin, step, count)
+        open_days = _first_open_days(series, closed, own, begin, step, count)
         seen_last = None
     if not curriculum.repeats and len(open_days) >= count:
         del open_days[count:]
@@ -466,23 +462,46 @@ def _plan_on_even_grid(
     if seen_last is not None and (seen_last - begin) // step + 1 > MAX_SLOTS:
         raise _too_many_slots(series)
     skipped = _skipped_on_even_grid(series, calendar, begin, step, seen_last)
+    reasons = tuple(map(closed.__getitem__, skipped))
+    if own and seen_last is not None:
+        # The series' own closed days on its grid, where the calendar has none, in order.
+        residue = begin % step
+        mine = [
+            d for d in own if d % step == residue and begin <= d <= seen_last and d not in closed
+        ]
+        if mine:
+            merged = sorted([*zip(skipped, reasons, strict=True), *((d, own[d]) for d in mine)])
+            skipped = tuple(d for d, _ in merged)
+            reasons = tuple(r for _, r in merged)
     return SeriesPlan(
         series,
         curriculum,
         tuple(open_days),
         _positions(count, len(open_days), curriculum.restart),
         skipped,
-        tuple(map(closed.__getitem__, skipped)),
+        reasons,
     )
 
 
+def _open(grid: range, closed: Mapping[int, str], own: Mapping[int, str]) -> list[int]:
+    """The days of *grid* neither in *closed* nor in *own*."""
+    if own:
+        return [d for d in grid if d not in closed and d not in own]
+    return [d for d in grid if d not in closed]
+
+
 def _first_open_days(
-    series: Series, closed: Mapping[int, str], begin: int, step: int, count: int
+    series: Series,
+    closed: Mapping[int, str],
+    own: Mapping[int, str],
+    begin: int,
+    step: int,
+    count: int,
 ) -> list[int]:
     """At least *count* open grid days from *begin*, looking further ahead until found."""
     stop = begin + (count + 16) * step
     while True:
-        open_days = [d for d in range(begin, stop, step) if d not in closed]
+        open_days = _open(range(begin, stop, step), closed, own)
         if len(open_days) >= count:
             return open_days
         if (stop - begin) // step > MAX_SLOTS:
@@ -493,8 +512,8 @@ def _first_open_days(
 def _skipped_on_even_grid(
     series: Series, calendar: ClosureCalendar, begin: int, step: int, seen_last: int | None
 ) -> tuple[int, ...]:
-    """The closed grid days from *begin* to *seen_last*, the last slot looked at; checks
-    that their closures are known."""
+    """The grid days from *begin* to *seen_last*, the last slot looked at, that are closed
+    for everyone; checks that their closures are known."""
     if seen_last is None:
         return ()
     school = series.school_holidays
@@ -565,10 +584,12 @@ def _cancelled(closures: Iterable[Closure]) -> dict[dt.date, str]:
 
 # -- a whole program ---------------------------------------------------------------------
 class _Bookings:
-    """Who and which venue is taken on which day, to find sessions that overlap in time.
+    """Which series are booked for each person and each venue, to find sessions that overlap.
 
-    For each person and each venue: day number → the series booked then (a list once
-    several series share the day at different times).
+    Cadences are whole weeks, so a series meets on one weekday only, and a person or venue
+    can clash only with a series on the same weekday: the series are booked by person (or
+    venue) and weekday. Only (person, weekday) and (venue, weekday) pairs that two series
+    share are booked at all.
     """
 
     def __init__(
@@ -578,12 +599,9 @@ class _Bookings:
         shared_venues: Set[tuple[str, int]] | None = None,
     ) -> None:
         self.rooms = rooms
-        self.people: dict[str, dict[int, str | list[str]]] = {}
-        self.venues: dict[str, dict[int, str | list[str]]] = {}
-        self.plans: dict[str, SeriesPlan] = {}
-        # Cadences are whole weeks, so a series meets on one weekday only. A person or venue
-        # can clash only with a series on the same weekday: (name, weekday) pairs in one
-        # series need no booking. None means: book everyone and every venue.
+        self.people: dict[tuple[str, int], list[SeriesPlan]] = {}
+        self.venues: dict[tuple[str, int], list[SeriesPlan]] = {}
+        # None means: book everyone and every venue.
         self.shared_people = shared_people
         self.shared_venues = shared_venues
 
@@ -604,103 +622,53 @@ class _Bookings:
             {key for key, n in venues_seen.items() if n > 1},
         )
 
-    def _calendars(
+    def _lists(
         self, series: Series, weekday: int
-    ) -> list[tuple[dict[str, dict[int, str | list[str]]], str]]:
+    ) -> list[tuple[dict[tuple[str, int], list[SeriesPlan]], tuple[str, int]]]:
+        """Where *series* is booked: each of its people's and its venue's (table, key)."""
         people, venues = self.shared_people, self.shared_venues
         found = [
-            (self.people, p) for p in series.people if people is None or (p, weekday) in people
+            (self.people, (p, weekday))
+            for p in series.people
+            if people is None or (p, weekday) in people
         ]
-        if series.venue is not None and (venues is None or (series.venue, weekday) in venues):
-            found.append((self.venues, series.venue))
+        venue = series.venue
+        if venue is not None and (venues is None or (venue, weekday) in venues):
+            found.append((self.venues, (venue, weekday)))
         return found
 
-    def book_if_free(self, plan: SeriesPlan) -> bool:
-        """Book *plan* when nobody and no venue of it is booked on any of its days at all.
-
-        Then no clash is possible, whatever the times. Returns whether it was booked.
-        """
-        series = plan.series
-        days = plan.day_numbers
-        if not days:
-            self.plans[series.id] = plan
-            return True
-        tables = self._calendars(series, _weekday(days[0]))
-        for table, name in tables:
-            taken = table.get(name)
-            if taken is not None and not taken.keys().isdisjoint(days):
-                return False
-        self.plans[series.id] = plan
-        if tables:
-            booked: dict[int, str | list[str]] = dict.fromkeys(days, series.id)
-            for table, name in tables:
-                taken = table.get(name)
-                if taken is None:
-                    table[name] = booked.copy()
-                else:
-                    taken.update(booked)
-        return True
-
     def may_collide(self, plan: SeriesPlan) -> bool:
-        """Whether a session of *plan* overlaps in time with a series booked for one of its
-        people or its venue on the same day (False: it can be booked as it is)."""
-        series = plan.series
+        """Whether a session of *plan* overlaps in time with a session of a series booked
+        for one of its people or its venue on the same day (False: it can be booked as it
+        is). Rooms are not counted: a venue with room to spare may still say True."""
         if not plan.day_numbers:
             return False
-        begin = series.start_time.hour * 60 + series.start_time.minute
-        lengths = plan._minutes
-        plans = self.plans
-        for table, name in self._calendars(series, _weekday(plan.day_numbers[0])):
-            taken = table.get(name)
-            if not taken:
-                continue
-            for day in taken.keys() & lengths.keys():
-                end = begin + lengths[day]
-                found = taken[day]
-                for other in (found,) if isinstance(found, str) else found:
-                    theirs = plans[other]
-                    time = theirs.series.start_time
-                    their_begin = time.hour * 60 + time.minute
-                    if their_begin < end and begin < their_begin + theirs._minutes[day]:
+        seen: set[int] = set()
+        for table, key in self._lists(plan.series, _weekday(plan.day_numbers[0])):
+            for other in table.get(key, ()):
+                if id(other) not in seen:
+                    seen.add(id(other))
+                    if _overlap(plan, other):
                         return True
         return False
 
-    def _span(self, series_id: str, day: int) -> tuple[int, int]:
-        plan = self.plans[series_id]
-        begin = plan.series.start_time.hour * 60 + plan.series.start_time.minute
-        return begin, begin + (plan.minutes_on(day) or 0)
-
-    def _overlaps(
-        self, table: dict[str, dict[int, str | list[str]]], name: str, day: int,
-        begin: int, end: int,
-    ) -> list[str]:  # fmt: skip
-        found = table.get(name, {}).get(day)
-        if found is None:
-            return []
-        others = [found] if isinstance(found, str) else found
-        overlapping = []
-        for other in others:
-            b, e = self._span(other, day)
-            if b < end and begin < e:
-                overlapping.append(other)
-        return overlapping
-
     def overlapping(self, series: Series, day: dt.date, minutes: int) -> list[tuple[str, str]]:
         """Every booking *series* would collide with: (what collides, the other series)."""
-        begin = series.start_time.hour * 60 + series.start_time.minute
+        begin = _minute_of_day(series.start_time)
         end = begin + minutes
         number = day.toordinal()
+        weekday = day.weekday()
         found: list[tuple[str, str]] = [
             (msg("{person} is already in {other}", person=person, other=other), other)
             for person in series.people
-            for other in self._overlaps(self.people, person, number, begin, end)
+            for other, _ in _overlapping(self.people.get((person, weekday), ()), number, begin, end)
         ]
         if series.venue is not None:
-            taken = self._overlaps(self.venues, series.venue, number, begin, end)
+            on = self.venues.get((series.venue, weekday), ())
+            spans = dict(_overlapping(on, number, begin, end))
             rooms = self.rooms.get(series.venue, 1)
-            if len(taken) >= rooms:
+            if len(spans) >= rooms:
                 # Full only if, at some moment of this session, every room is in use.
-                spans = {other: self._span(other, number) for other in taken}
                 for moment in sorted({begin, *(b for b, _ in spans.values() if begin < b < end)}):
                     busy = [o for o, (b, e) in spans.items() if b <= moment < e]
                     if len(busy) >= rooms:
@@ -720,20 +688,53 @@ class _Bookings:
 
     def book(self, plan: SeriesPlan) -> None:
         """Book the sessions of *plan*, next to whatever is booked on the same days."""
-        series = plan.series
-        self.plans[series.id] = plan
         if not plan.day_numbers:
             return
-        for table, name in self._calendars(series, _weekday(plan.day_numbers[0])):
-            taken = table.setdefault(name, {})
-            for day in plan.day_numbers:
-                found = taken.get(day)
-                if found is None:
-                    taken[day] = series.id
-                elif isinstance(found, str):
-                    taken[day] = [found, series.id]
-                else:
-                    found.append(series.id)
+        for table, key in self._lists(plan.series, _weekday(plan.day_numbers[0])):
+            taken = table.get(key)
+            if taken is None:
+                table[key] = [plan]
+            else:
+                taken.append(plan)
+
+
+def _minute_of_day(time: dt.time) -> int:
+    return time.hour * 60 + time.minute
+
+
+def _overlap(plan: SeriesPlan, other: SeriesPlan) -> bool:
+    """Whether a session of *plan* and one of *other* overlap in time on some day."""
+    begin = _minute_of_day(plan.series.start_time)
+    their_begin = _minute_of_day(other.series.start_time)
+    # The longest sessions bound every day's: apart, the two series never meet.
+    if begin + plan.curriculum.longest <= their_begin:
+        return False
+    if their_begin + other.curriculum.longest <= begin:
+        return False
+    mine, theirs = plan._minutes, other._minutes
+    if len(theirs) < len(mine):
+        mine, theirs = theirs, mine
+        begin, their_begin = their_begin, begin
+    for day, minutes in mine.items():
+        length = theirs.get(day)
+        if length is not None and their_begin < begin + minutes and begin < their_begin + length:
+            return True
+    return False
+
+
+def _overlapping(
+    plans: Iterable[SeriesPlan], day: int, begin: int, end: int
+) -> list[tuple[str, tuple[int, int]]]:
+    """The series of *plans* with a session on *day* that overlaps the minutes from *begin*
+    to *end*, each with that session's span (in minutes of the day)."""
+    found = []
+    for other in plans:
+        minutes = other.minutes_on(day)
+        if minutes is not None:
+            b = _minute_of_day(other.series.start_time)
+            if b < end and begin < b + minutes:
+                found.append((other.series.id, (b, b + minutes)))
+    return found
 
 
 def plan_program(
@@ -990,25 +991,25 @@ class _ProgramPlanner:
         result = plan_series(
             series, cur, start, self.calendar, until=horizon, cancelled=cancelled, extra=extra
         )
-        # Most series share nobody and no venue on any of their dates with what is booked:
-        # then there is no clash to look for. Others are compared in time on the days they
-        # share, and only a series that overlaps is planned again, slot by slot.
+        # Most series share nobody and no venue with what is booked at the same time of day:
+        # then there is no clash to look for. A series booked for one of its people or its
+        # venue on its weekday is compared in time, then on the days both meet; only a
+        # series that overlaps is planned again, slot by slot.
         lost: dict[int, tuple[str, ...]] = {}
-        if not self.bookings.book_if_free(result):
+        if self.bookings.may_collide(result):
             if self.clashes is ClashMode.SKIP:
-                if self.bookings.may_collide(result):
-                    result = plan_series(
-                        series,
-                        cur,
-                        start,
-                        self.calendar,
-                        until=horizon,
-                        cancelled=cancelled,
-                        extra=self._or_clash(series, extra, lost),
-                    )
+                result = plan_series(
+                    series,
+                    cur,
+                    start,
+                    self.calendar,
+                    until=horizon,
+                    cancelled=cancelled,
+                    extra=self._or_clash(series, extra, lost),
+                )
             else:
                 self.violations.extend(_clashes(self.bookings, result))
-            self.bookings.book(result)
+        self.bookings.book(result)
         self.violations.extend(_losses(result, lost, self.max_clash_share, horizon))
         return result
 
