@@ -418,6 +418,27 @@ class TestCalendarFiles:
         ]
 
 
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ('"Daan Kuijpers-de Vries"', False),
+        ('"VUL IN: naam"', True),
+        ("'VUL IN: naam'", True),
+        ('"\\u0056UL IN: naam"', True),
+        ('"""\\\n    VUL IN: naam"""', True),
+    ],
+    ids=["none", "basic", "literal", "escaped", "line-ending-backslash"],
+)
+def test_a_placeholder_is_found_however_it_is_written(written: str, found: bool) -> None:
+    """The check of a program's text finds a placeholder written in any kind of string,
+    escaped characters included, and none where there is none."""
+    text = NOORDWIJK_TEXT.replace('name = "Daan Kuijpers"', f"name = {written}", 1)
+    assert text != NOORDWIJK_TEXT
+    (result,) = check_texts([("p.toml", text)])
+    messages = [p.message for p in result.problems]
+    assert any(m.startswith("still to fill in") for m in messages) is found, messages
+
+
 def test_the_starter_program_asks_for_its_placeholders() -> None:
     """The starter program loads, and every placeholder in it is a problem at its key; the
     bundled program has none."""

@@ -124,7 +124,7 @@ def _check(texts: Sequence[tuple[str, str | None, Problem | None]]) -> list[Chec
     results = []
     for source, text, doc, problems in loaded:
         if doc is not None and text is not None:
-            found = _reference_problems(doc, registry)
+            found = _reference_problems(doc, registry, text)
             if found:
                 problems.extend(locate(found, source, text))
                 problems.sort(key=lambda p: (p.line or 0, p.column or 0))
@@ -147,11 +147,11 @@ def locate(problems: Sequence[Problem], source: str, text: str) -> list[Problem]
     return located
 
 
-def _reference_problems(doc: Document, registry: _Registry) -> list[Problem]:
+def _reference_problems(doc: Document, registry: _Registry, text: str) -> list[Problem]:
     if isinstance(doc, Curriculum):
         return _curriculum_problems(doc, registry)
     if isinstance(doc, Program):
-        return _program_problems(doc, registry)
+        return _program_problems(doc, registry, text)
     return []
 
 
@@ -165,7 +165,7 @@ def _curriculum_problems(doc: Curriculum, registry: _Registry) -> list[Problem]:
     return doc.framework_problems(framework.domain_ids)
 
 
-def _program_problems(doc: Program, registry: _Registry) -> list[Problem]:
+def _program_problems(doc: Program, registry: _Registry, text: str) -> list[Problem]:
     problems: list[Problem] = []
 
     def curriculum(path: ValuePath, doc_id: str, audience: Audience | None) -> None:
@@ -194,7 +194,7 @@ def _program_problems(doc: Program, registry: _Registry) -> list[Problem]:
             curriculum(("groups", i, "curriculum"), group.curriculum, Audience.YOUTHS)
     for i, event in enumerate(doc.events):
         curriculum(("events", i, "curriculum"), event.curriculum, None)
-    problems.extend(placeholders(doc))
+    problems.extend(placeholders(doc, text))
     problems.extend(chain_problems(doc))
     return problems
 

@@ -123,8 +123,15 @@ def _texts_as_placeholders(text: str) -> str:
     return "".join(lines)
 
 
-def placeholders(program: Program) -> list[Problem]:
-    """A problem for each placeholder still in *program*, at its key."""
+def placeholders(program: Program, text: str | None = None) -> list[Problem]:
+    """A problem for each placeholder still in *program*, at its key.
+
+    *text*, the TOML *program* was read from, spares the walk through every value when it
+    holds no placeholder at all: a string's characters stand in the text as they are,
+    unless written with an escape (a backslash).
+    """
+    if text is not None and "\\" not in text and not any(p in text for p in _PREFIXES):
+        return []
     found: list[tuple[ValuePath, str]] = []
     _find_placeholders(program, (), found)
     return [Problem(msg("still to fill in: {value!r}", value=value), path) for path, value in found]
