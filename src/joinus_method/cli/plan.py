@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import textwrap
 from collections.abc import Callable
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -362,54 +361,49 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
         key: ["", *(f"{_cut(text, w_session):<{w_session}}  " for text in texts)]
         for key, texts in titles.items()
     }
-    pieces: dict[int, tuple[list[str], str, list[str], str]] = {}
-    for p, (series_id, venue, people) in zip(planned, series_cells, strict=True):
-        series = p.series
-        tail = f"{_cut(venue, w_venue):<{w_venue}}  {_cut(people, w_people):<{w_people}}"
-        pieces[id(series)] = (
-            time_cells[id(p.curriculum), series.start_time],
-            f"{_cut(series_id, w_series):<{w_series}}  ",
-            title_cells[id(p.curriculum)],
-            tail.rstrip(),
-        )
-    # The rows in the order of plan.sessions (by day, then by the series' time and id),
-    # made from the series' day numbers without making the session values, and written a
-    # day at a time.
-    by_day: dict[int, list[tuple[tuple[list[str], str, list[str], str], int]]] = {}
+    # The rows in the order of plan.sessions (by day, then by the series' time and id): each
+    # series' rows without their date cells are made from its day numbers, without making
+    # the session values, and gathered by day; a day's rows are written with one join.
+    by_day: dict[int, list[str]] = {}
+    cells = {id(p): c for p, c in zip(planned, series_cells, strict=True)}
     for p in sorted(planned, key=lambda p: (p.series.start_time, p.series.id)):
-        piece = pieces[id(p.series)]
-        for number, index in zip(p.day_numbers, p.indices, strict=True):
+        series_id, venue, people = cells[id(p)]
+        spans = time_cells[id(p.curriculum), p.series.start_time]
+        texts = title_cells[id(p.curriculum)]
+        middle = f"{_cut(series_id, w_series):<{w_series}}  "
+        tail = f"{_cut(venue, w_venue):<{w_venue}}  {_cut(people, w_people):<{w_people}}".rstrip()
+        # Only a row without venue and people can end in blanks (its time cell is never blank).
+        rows = [f"{spans[k]}{middle}{texts[k]}{tail}" for k in [i + 1 for i in p.indices]]
+        if not tail:
+            rows = [row.rstrip() for row in rows]
+        for number, row in zip(p.day_numbers, rows, strict=True):
             on = by_day.get(number)
             if on is None:
-                by_day[number] = [(piece, index + 1)]
+                by_day[number] = [row]
             else:
-                on.append((piece, index + 1))
+                on.append(row)
     out.write("\n".join(lines))
     for number in sorted(by_day):
-        date_cell = date_cells[number]
-        rows = []
-        for (spans, middle, texts, tail), k in by_day.pop(number):
-            row = f"{date_cell}{spans[k]}{middle}{texts[k]}{tail}"
-            # Only a row without venue and people can end in blanks.
-            rows.append(row if tail else row.rstrip())
-        out.write("\n" + "\n".join(rows))
+        date_cell = "\n" + date_cells[number]
+        out.write(date_cell + date_cell.join(by_day.pop(number)))
     lines = []
     gaps = [p for p in plan.plans if p.skipped_numbers]
-    skipped = [
-        (number, p.series.id, reason)
-        for p in gaps
-        for number, reason in zip(p.skipped_numbers, p.skipped_reasons, strict=True)
-    ]
+    skipped = sum(len(p.skipped_numbers) for p in gaps)
     if skipped:
-        skipped.sort(key=itemgetter(0, 1))
-        lines.append("\n" + _("skipped dates ({count}):", count=len(skipped)))
+        lines.append("\n" + _("skipped dates ({count}):", count=skipped))
         width = max(len(p.series.id) for p in gaps)
         skipped_days = _day_texts(set().union(*(p.skipped_numbers for p in gaps)), weekdays)
-        padded = {p.series.id: f"{p.series.id:<{width}}" for p in gaps}
         reasons = {r: translate(r) for r in set().union(*(p.skipped_reasons for p in gaps))}
+        # By date, then series: each series' lines gathered by day, as the rows above.
+        skipped_by_day: dict[int, list[str]] = {}
+        for p in sorted(gaps, key=lambda p: p.series.id):
+            padded = f"{p.series.id:<{width}}  "
+            for number, reason in zip(p.skipped_numbers, p.skipped_reasons, strict=True):
+                skipped_by_day.setdefault(number, []).append(padded + reasons[reason])
         lines.extend(
-            f"{skipped_days[number]}  {padded[series_id]}  {reasons[reason]}"
-            for number, series_id, reason in skipped
+            f"{skipped_days[number]}  {line}"
+            for number in sorted(skipped_by_day)
+            for line in skipped_by_day[number]
         )
     counts = ", ".join(f"{p.series.id} {len(p.day_numbers)}" for p in plan.plans)
     summary = n_(
@@ -417,7 +411,7 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
         "{count} sessions planned ({counts}); ",
         sum(len(p.day_numbers) for p in plan.plans),
         counts=counts,
-    ) + n_("{count} date skipped", "{count} dates skipped", len(skipped))
+    ) + n_("{count} date skipped", "{count} dates skipped", skipped)
     lines.append("\n" + textwrap.fill(summary, TABLE_WIDTH, break_on_hyphens=False))
     lines.append("")
     out.write("\n" + "\n".join(lines))
