@@ -365,9 +365,9 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
     # series' rows without their date cells are made from its day numbers, without making
     # the session values, and gathered by day; a day's rows are written with one join.
     by_day: dict[int, list[str]] = {}
-    cells = {id(p): c for p, c in zip(planned, series_cells, strict=True)}
+    by_series = {id(p): c for p, c in zip(planned, series_cells, strict=True)}
     for p in sorted(planned, key=lambda p: (p.series.start_time, p.series.id)):
-        series_id, venue, people = cells[id(p)]
+        series_id, venue, people = by_series[id(p)]
         spans = time_cells[id(p.curriculum), p.series.start_time]
         texts = title_cells[id(p.curriculum)]
         middle = f"{_cut(series_id, w_series):<{w_series}}  "
