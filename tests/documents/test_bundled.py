@@ -10,10 +10,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import tomli
 
 from joinus_method import Curriculum, DocumentKind, Program, ProgressFramework, UnknownId
 from joinus_method.documents.bundled import (
     BundledDocument,
+    _top_keys,
     bundled_documents,
     find_bundled,
     load_bundled,
@@ -34,6 +36,29 @@ def test_bundled_documents_are_listed_by_kind() -> None:
         (DocumentKind.FRAMEWORK, "zelfredzaamheid"),
         (DocumentKind.PROGRAM, "noordwijk-katwijk-2021"),
     }
+
+
+def test_the_list_reads_each_document_s_kind_and_id_as_the_whole_text_gives_them() -> None:
+    """The list reads only the keys before the first table: the same kind and id as the
+    whole document's."""
+    for doc in bundled_documents():
+        whole = tomli.loads(doc.text())
+        assert (doc.kind.format_name, doc.id) == (whole["format"], whole["id"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'format = "joinus.program.v1"\nid = "p"\n[t]\nid = "q"\n',
+        'format = "joinus.program.v1"\nids = [\n["a"],\n]\nid = "p"\n[t]\nid = "q"\n',
+        'format = "joinus.program.v1"\nnote = """\n[niet een tabel]\n"""\nid = "p"\n',
+    ],
+    ids=["table", "array-line-starting-with-a-bracket", "string-line-starting-with-a-bracket"],
+)
+def test_the_keys_before_the_first_table_are_read_whatever_the_lines_hold(text: str) -> None:
+    """A line of a multi-line value that starts with [ is no table: the whole text is read."""
+    top = _top_keys(text)
+    assert (top["format"], top["id"]) == ("joinus.program.v1", "p")
 
 
 def test_bundled_documents_come_from_the_installed_package() -> None:

@@ -5,26 +5,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import importlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, Protocol, TextIO
+from typing import Any, Protocol, TextIO, cast
 
-from joinus_method.cli import (
-    bundled,
-    check,
-    demo,
-    export,
-    forget,
-    init,
-    plan,
-    record,
-    report,
-    schema,
-    show,
-    signals,
-    store,
-)
 from joinus_method.cli._language import (
     LANGUAGES,
     _,
@@ -48,21 +34,27 @@ class _Command(Protocol):
         """Carry out the subcommand; return the exit status."""
 
 
-_COMMANDS: dict[str, _Command] = {
-    "check": check,
-    "schema": schema,
-    "bundled": bundled,
-    "init": init,
-    "plan": plan,
-    "show": show,
-    "report": report,
-    "signals": signals,
-    "record": record,
-    "export": export,
-    "forget": forget,
-    "store": store,
-    "demo": demo,
-}
+_COMMANDS = (
+    "check",
+    "schema",
+    "bundled",
+    "init",
+    "plan",
+    "show",
+    "report",
+    "signals",
+    "record",
+    "export",
+    "forget",
+    "store",
+    "demo",
+)
+"""The subcommands, in the order ``joinus --help`` lists them; each is the module of its
+name in this package, imported when it is needed."""
+
+
+def _command(name: str) -> _Command:
+    return cast(_Command, importlib.import_module(f"joinus_method.cli.{name}"))
 
 
 class _Version(argparse._VersionAction):
@@ -81,7 +73,9 @@ class _Version(argparse._VersionAction):
         super().__call__(parser, namespace, values, option_string)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the command line; with *command*, of that subcommand alone (whose
+    module is then the only one imported)."""
     parser = argparse.ArgumentParser(
         prog="joinus",
         description=_("Plan and follow the Join Us programme against loneliness among youths."),
@@ -100,8 +94,8 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in _COMMANDS.values():
-        module.add_parser(commands)
+    for name in _COMMANDS if command is None else (command,):
+        _command(name).add_parser(commands)
     return parser
 
 
@@ -175,7 +169,10 @@ def _safely(argv: Sequence[str]) -> int:
 
 
 def _main(argv: Sequence[str]) -> int:
-    parser = _parser()
+    # The first word that is not an option names the subcommand (--lang is taken out
+    # already; the other options before it take no value).
+    named = next((a for a in argv if not a.startswith("-")), None)
+    parser = _parser(named if named in _COMMANDS else None)
     if not argv:
         parser.print_help(sys.stdout)
         return 0
@@ -184,7 +181,7 @@ def _main(argv: Sequence[str]) -> int:
         parser.error(_("check: give one or more FILEs, or --bundled"))
     if args.command == "schema" and args.kind is None and args.out is None:
         parser.error(_("schema: give a KIND, or --out DIR"))
-    return _COMMANDS[args.command].run(args, sys.stdout, sys.stderr)
+    return _command(args.command).run(args, sys.stdout, sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

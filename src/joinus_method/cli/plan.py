@@ -268,6 +268,8 @@ def _export(
     args: argparse.Namespace, program: Program, plan: ProgramPlan, out: TextIO, err: TextIO
 ) -> bool:
     """Write the iCalendar and CSV files asked for; False after printing why one failed."""
+    if args.ics is None and args.csv is None:
+        return True
     from joinus_method.documents.files import write_atomically
     from joinus_method.planning.exports import to_csv, to_ics
 

@@ -7,7 +7,6 @@ document is first loaded or written.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import functools
 import typing
@@ -254,6 +253,8 @@ def _walk(exc: BaseException, path: ValuePath, root: type | None = None) -> Iter
         valid = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         for key in sorted(exc.extra_fields):
             elsewhere = _belongs(root, key, exc.cl)
+            import difflib
+
             hint = [] if elsewhere else difflib.get_close_matches(key, valid, n=1)
             if elsewhere:
                 message = msg("unknown key {key!r}: {where}", key=key, where=elsewhere)

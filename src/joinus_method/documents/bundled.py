@@ -7,8 +7,10 @@ a wheel, a zip or a source tree install.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import Any
 
 import attrs
 import tomli
@@ -87,11 +89,24 @@ def bundled_documents() -> tuple[BundledDocument, ...]:
         if not root.joinpath(folder).is_dir():
             continue
         for name, entry in _walk(root.joinpath(folder), folder):
-            data = tomli.loads(entry.read_text(encoding="utf-8"))
+            data = _top_keys(entry.read_text(encoding="utf-8"))
             kind = kind_of(data)
             if isinstance(kind, DocumentKind):
                 out.append(BundledDocument(name, kind, str(data.get("id", ""))))
     return tuple(out)
+
+
+def _top_keys(text: str) -> dict[str, Any]:
+    """The keys of *text* before its first table, where ``format`` and ``id`` stand: only
+    that part is read, unless it is not TOML on its own (a line of a multi-line value that
+    starts with ``[``), when the whole text is."""
+    first_table = re.search(r"^\[", text, re.MULTILINE)
+    if first_table is not None:
+        try:
+            return tomli.loads(text[: first_table.start()])
+        except tomli.TOMLDecodeError:
+            pass
+    return tomli.loads(text)
 
 
 def find_bundled(kind: DocumentKind, doc_id: str) -> BundledDocument:

@@ -24,13 +24,13 @@ from joinus_method.model.framework import ProgressFramework
 from joinus_method.model.holidays import ClosureList, SchoolHolidays
 from joinus_method.model.program import Program
 
-from .positions import Positions, key_positions
 from .syntax import explain, read_text
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from ._converter import Found
+    from .positions import Positions
 
 __all__ = [
     "FORMAT_KEY",
@@ -129,7 +129,11 @@ def _syntax_problem(source: str, toml: str, exc: tomli.TOMLDecodeError) -> Probl
     )
 
 
-def _placed(source: str, found: list[Found], positions: Positions) -> DocumentError:
+def _placed(source: str, found: list[Found], text: str) -> DocumentError:
+    """The error of *found*, each problem at the line and column of its key in *text*."""
+    from .positions import key_positions
+
+    positions: Positions = key_positions(text)
     # A misspelt required key is one mistake, not two: the "missing" report goes.
     meant = {f.meant for f in found if f.meant is not None}
     problems = []
@@ -192,20 +196,20 @@ def loads(text: str, *, source: str = "<string>", kind: DocumentKind | None = No
     declared = kind_of(data)
     if not isinstance(declared, DocumentKind):
         found = [_found(declared)]
-        raise _placed(source, found, key_positions(text))
+        raise _placed(source, found, text)
     if kind is not None and declared is not kind:
         message = msg(
             "expected a {expected} document, found a {found} document",
             expected=kind.label,
             found=declared.label,
         )
-        raise _placed(source, [_found(message)], key_positions(text))
+        raise _placed(source, [_found(message)], text)
     from ._converter import structure
 
     body = {k: v for k, v in data.items() if k != FORMAT_KEY}
     doc, found = structure(body, declared.model)
     if doc is None:
-        raise _placed(source, found, key_positions(text))
+        raise _placed(source, found, text)
     return doc
 
 

@@ -22,8 +22,6 @@ from joinus_method.model.program import Program
 
 from .bundled import bundled_documents
 from .files import Document, DocumentKind, load, loads
-from .positions import key_positions
-from .starter import placeholders
 from .syntax import read_text
 
 _AUDIENCES: dict[Audience, Message] = {
@@ -66,6 +64,13 @@ class _Registry:
         }
         # Each bundled document is loaded once, however many references name it.
         self._bundled: dict[tuple[DocumentKind, str], Document | None] = {}
+
+    def exists(self, kind: DocumentKind, doc_id: str) -> bool:
+        """Whether a document of *kind* with id *doc_id* is given or bundled (a bundled
+        document is known to load: it is not loaded to say so)."""
+        if (kind, doc_id) in self._given:
+            return True
+        return any(b.kind is kind and b.id == doc_id for b in bundled_documents())
 
     def find(self, kind: DocumentKind, doc_id: str) -> Document | None:
         found = self._given.get((kind, doc_id))
@@ -135,6 +140,8 @@ def _check(texts: Sequence[tuple[str, str | None, Problem | None]]) -> list[Chec
 def locate(problems: Sequence[Problem], source: str, text: str) -> list[Problem]:
     """*problems* of the document in *text*, with the file, line and column of their key
     paths (and of the related path, where there is one)."""
+    from .positions import key_positions
+
     positions = key_positions(text)
     located = []
     for p in problems:
@@ -186,7 +193,7 @@ def _program_problems(doc: Program, registry: _Registry, text: str) -> list[Prob
     curriculum(("curricula", "groups"), choice.groups, Audience.YOUTHS)
     if choice.awareness is not None:
         curriculum(("curricula", "awareness"), choice.awareness, Audience.PROFESSIONALS)
-    if not isinstance(registry.find(DocumentKind.FRAMEWORK, choice.framework), ProgressFramework):
+    if not registry.exists(DocumentKind.FRAMEWORK, choice.framework):
         message = msg("unknown progress framework {id!r}", id=choice.framework)
         problems.append(Problem(message, ("curricula", "framework")))
     for i, group in enumerate(doc.groups):
@@ -194,6 +201,8 @@ def _program_problems(doc: Program, registry: _Registry, text: str) -> list[Prob
             curriculum(("groups", i, "curriculum"), group.curriculum, Audience.YOUTHS)
     for i, event in enumerate(doc.events):
         curriculum(("events", i, "curriculum"), event.curriculum, None)
+    from .starter import placeholders
+
     problems.extend(placeholders(doc, text))
     problems.extend(chain_problems(doc))
     return problems

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
-import difflib
 import enum
 import re
 import types
@@ -194,6 +193,8 @@ class Checks:
     ) -> bool:
         if value in known:
             return True
+        import difflib
+
         close = difflib.get_close_matches(value, [str(k) for k in known], n=1)
         hint = msg(" (did you mean {name!r}?)", name=close[0]) if close else ""
         self.fail(path, msg("unknown {what} {value!r}{hint}", what=what, value=value, hint=hint))
