@@ -10,7 +10,7 @@ import functools
 import re
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import tomli
@@ -18,7 +18,10 @@ import tomli
 from joinus_method.errors import UnknownId
 from joinus_method.messages import Message, msg
 
-from .files import Document, DocumentKind, kind_of, loads
+from .files import DocumentKind, kind_of, loads
+
+if TYPE_CHECKING:
+    from .files import Document
 
 __all__ = ["BundledDocument", "bundled_documents", "find_bundled", "load_bundled"]
 

@@ -10,9 +10,11 @@ half-loaded value. Writing is the exact inverse: ``loads(dumps(doc)) == doc``.
 from __future__ import annotations
 
 import enum
+import importlib
 import os
 import re
 import stat
+import sys
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 import tomli
@@ -20,7 +22,6 @@ import tomli
 from joinus_method.errors import DocumentError, Problem
 from joinus_method.messages import Message, msg, os_reason
 from joinus_method.model.curriculum import Curriculum
-from joinus_method.model.framework import ProgressFramework
 from joinus_method.model.holidays import ClosureList, SchoolHolidays
 from joinus_method.model.program import Program
 
@@ -28,6 +29,8 @@ from .syntax import explain, read_text
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from joinus_method.model.framework import ProgressFramework
 
     from ._converter import Found
     from .positions import Positions
@@ -52,8 +55,21 @@ __all__ = [
 
 FORMAT_KEY: Final = "format"
 
-Document: TypeAlias = Curriculum | ProgressFramework | Program | SchoolHolidays | ClosureList
-D = TypeVar("D", Curriculum, ProgressFramework, Program, SchoolHolidays, ClosureList)
+if TYPE_CHECKING:
+    Document: TypeAlias = Curriculum | ProgressFramework | Program | SchoolHolidays | ClosureList
+D = TypeVar("D")
+
+
+def __getattr__(name: str) -> Any:
+    # The union of the document classes is made when first asked for at run time, so that
+    # loading a program does not import the progress framework's classes.
+    if name == "Document":
+        from joinus_method.model.framework import ProgressFramework
+
+        union = Curriculum | ProgressFramework | Program | SchoolHolidays | ClosureList
+        globals()["Document"] = union
+        return union
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class DocumentKind(enum.StrEnum):
@@ -68,7 +84,9 @@ class DocumentKind(enum.StrEnum):
     @property
     def model(self) -> type[Document]:
         """The class a document of this kind loads into."""
-        return _MODELS[self]
+        module, name = _MODELS[self]
+        model: type[Document] = getattr(importlib.import_module(module), name)
+        return model
 
     @property
     def version(self) -> int:
@@ -88,19 +106,22 @@ class DocumentKind(enum.StrEnum):
     @classmethod
     def of(cls, doc: Document) -> DocumentKind:
         """The kind of *doc*."""
-        for kind, model in _MODELS.items():
-            if isinstance(doc, model):
+        for kind, (module, name) in _MODELS.items():
+            # A value of a class whose module is not imported yet is not of that class.
+            loaded = sys.modules.get(module)
+            if loaded is not None and isinstance(doc, getattr(loaded, name)):
                 return kind
         raise TypeError(f"not a joinus document: {type(doc).__name__}")
 
 
-_MODELS: dict[DocumentKind, type[Document]] = {
-    DocumentKind.CURRICULUM: Curriculum,
-    DocumentKind.FRAMEWORK: ProgressFramework,
-    DocumentKind.PROGRAM: Program,
-    DocumentKind.SCHOOL_HOLIDAYS: SchoolHolidays,
-    DocumentKind.CLOSURES: ClosureList,
+_MODELS: dict[DocumentKind, tuple[str, str]] = {
+    DocumentKind.CURRICULUM: ("joinus_method.model.curriculum", "Curriculum"),
+    DocumentKind.FRAMEWORK: ("joinus_method.model.framework", "ProgressFramework"),
+    DocumentKind.PROGRAM: ("joinus_method.model.program", "Program"),
+    DocumentKind.SCHOOL_HOLIDAYS: ("joinus_method.model.holidays", "SchoolHolidays"),
+    DocumentKind.CLOSURES: ("joinus_method.model.holidays", "ClosureList"),
 }
+"""The module and class of each kind's documents (imported when a kind is first loaded)."""
 _LABELS: dict[DocumentKind, Message] = {
     DocumentKind.CURRICULUM: msg("curriculum"),
     DocumentKind.FRAMEWORK: msg("framework"),
@@ -245,6 +266,8 @@ def load_curriculum(path: str | os.PathLike[str]) -> Curriculum:
 
 def load_framework(path: str | os.PathLike[str]) -> ProgressFramework:
     """Load a progress framework document."""
+    from joinus_method.model.framework import ProgressFramework
+
     return _typed(load(path, kind=DocumentKind.FRAMEWORK), ProgressFramework)
 
 

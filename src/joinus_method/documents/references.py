@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -16,13 +17,15 @@ from joinus_method.errors import DocumentError, Problem, ValuePath
 from joinus_method.messages import Message, msg, os_reason
 from joinus_method.model.chain import chain_problems
 from joinus_method.model.curriculum import Audience, Curriculum
-from joinus_method.model.framework import ProgressFramework
 from joinus_method.model.holidays import ClosureList, SchoolHolidays
 from joinus_method.model.program import Program
 
 from .bundled import bundled_documents
-from .files import Document, DocumentKind, load, loads
+from .files import DocumentKind, load, loads
 from .syntax import read_text
+
+if TYPE_CHECKING:
+    from .files import Document
 
 _AUDIENCES: dict[Audience, Message] = {
     Audience.WORKERS: msg("workers"),
@@ -165,6 +168,8 @@ def _reference_problems(doc: Document, registry: _Registry, text: str) -> list[P
 def _curriculum_problems(doc: Curriculum, registry: _Registry) -> list[Problem]:
     if doc.framework is None:
         return []
+    from joinus_method.model.framework import ProgressFramework
+
     framework = registry.find(DocumentKind.FRAMEWORK, doc.framework)
     if not isinstance(framework, ProgressFramework):
         message = msg("unknown progress framework {id!r}", id=doc.framework)
