@@ -1557,3 +1557,28 @@ class TestApiDefaults:
         assert default_until(program) == max(training.start_date, event.date) + dt.timedelta(
             weeks=52
         )
+
+
+class TestSessionValues:
+    """The sessions a plan makes in bulk are the values the class itself makes."""
+
+    def test_made_as_the_class_makes_them(self) -> None:
+        """Each field set straight into its slot gives the value ``__init__`` gives: the
+        class has nothing else to run (no validator, converter, default or post-init)."""
+        from joinus_method.planning.schedule import PlannedSession, _planned
+
+        assert not hasattr(PlannedSession, "__attrs_post_init__")
+        for field in attrs.fields(PlannedSession):
+            assert field.validator is None, field.name
+            assert field.converter is None, field.name
+            assert field.default is attrs.NOTHING, field.name
+        plan = plan_group(NOORDWIJK, OLDER.id, EVENINGS, REAL, until=dt.date(2022, 7, 1))
+        for made in plan.sessions:
+            values = [getattr(made, f.name) for f in attrs.fields(PlannedSession)]
+            by_class = PlannedSession(*values)
+            assert made == by_class
+            assert hash(made) == hash(by_class)
+            assert repr(made) == repr(by_class)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            plan.sessions[0].minutes = 1  # type: ignore[misc]
+        assert _planned(*values) == by_class

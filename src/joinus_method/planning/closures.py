@@ -385,7 +385,10 @@ class ClosureCalendar:
         the venue's closures, then the leave of each of *people* in turn (the first reason
         found counts, as in :meth:`reasons_for`). Empty when none of them closes a day."""
         closed = venue if venue in self.venues_closed else None
-        key = (closed, tuple(p for p in people if p in self.people_away))
+        away = self.people_away
+        key = (closed, tuple([p for p in people if p in away]))
+        if key == (None, ()):
+            return {}
         found = self._own.get(key)
         if found is None:
             found = {}

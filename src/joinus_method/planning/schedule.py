@@ -156,6 +156,28 @@ class PlannedSession:
         return self.session.title
 
 
+_new = object.__new__
+_set_series, _set_round, _set_number, _set_session, _set_day, _set_minutes = (
+    getattr(PlannedSession, a.name).__set__ for a in attrs.fields(PlannedSession)
+)
+
+
+def _planned(
+    series: Series, round: int, number: int, session: Session, day: dt.date, minutes: int
+) -> PlannedSession:
+    """``PlannedSession(series, round, number, session, day, minutes)``, for the many a plan
+    makes at once: each field is set straight into its slot, as the class's ``__init__``
+    would (it has no validator, converter or default to run: a test holds them equal)."""
+    planned: PlannedSession = _new(PlannedSession)
+    _set_series(planned, series)
+    _set_round(planned, round)
+    _set_number(planned, number)
+    _set_session(planned, session)
+    _set_day(planned, day)
+    _set_minutes(planned, minutes)
+    return planned
+
+
 @attrs.frozen
 class SkippedSlot:
     """A grid date on which a series could not meet, and why."""
@@ -198,6 +220,15 @@ class SeriesPlan:
         """The planned sessions, in order."""
         sessions = self.curriculum.sessions
         lengths = self.curriculum.lengths
+        series = self.series
+        if not self.curriculum.repeats:
+            # One pass through the curriculum: every session is of round 0.
+            return tuple(
+                [
+                    _planned(series, 0, index + 1, sessions[index], day, lengths[index])
+                    for day, index in zip(self.days, self.indices, strict=True)
+                ]
+            )
         out = []
         cycle = 0
         previous = -1
@@ -205,9 +236,7 @@ class SeriesPlan:
             if index <= previous:
                 cycle += 1
             previous = index
-            out.append(
-                PlannedSession(self.series, cycle, index + 1, sessions[index], day, lengths[index])
-            )
+            out.append(_planned(series, cycle, index + 1, sessions[index], day, lengths[index]))
         return tuple(out)
 
     @functools.cached_property
@@ -643,14 +672,14 @@ class _Bookings:
         is). Rooms are not counted: a venue with room to spare may still say True."""
         if not plan.day_numbers:
             return False
-        seen: set[int] = set()
-        for table, key in self._lists(plan.series, _weekday(plan.day_numbers[0])):
-            for other in table.get(key, ()):
-                if id(other) not in seen:
-                    seen.add(id(other))
-                    if _overlap(plan, other):
-                        return True
-        return False
+        others = [
+            other
+            for table, key in self._lists(plan.series, _weekday(plan.day_numbers[0]))
+            for other in table.get(key, ())
+        ]
+        if len(others) > 1:
+            others = list({id(o): o for o in others}.values())
+        return any(_overlap(plan, other) for other in others)
 
     def overlapping(self, series: Series, day: dt.date, minutes: int) -> list[tuple[str, str]]:
         """Every booking *series* would collide with: (what collides, the other series)."""
@@ -1128,6 +1157,8 @@ def _losses(
     plan: SeriesPlan, lost: Mapping[int, tuple[str, ...]], share: float, horizon: dt.date | None
 ) -> list[Violation]:
     """The violations of a series that got no session, or lost too many slots to clashes."""
+    if plan.day_numbers and not lost:
+        return []
     series = plan.series
     slots = len(plan.day_numbers) + len(plan.skipped_numbers)
     if not slots:
