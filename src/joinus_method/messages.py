@@ -84,7 +84,16 @@ def msg(template: str, /, **params: Any) -> Message:
     *template* must be a literal string (not an f-string): it is the message's id in the
     translations.
     """
+    if not params:
+        return _plain(template)
     return Message(template, params=params)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain(template: str, /) -> Message:
+    # A message without values is the same for every use: the rules of each of the many
+    # values a document holds name their owner with one, made once.
+    return Message(template)
 
 
 def msg_n(singular: str, plural: str, count: int, /, **params: Any) -> Message:

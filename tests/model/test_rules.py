@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from joinus_method import InvalidValue
-from joinus_method.model._rules import Checks, constraint_problems, field, id_field, text_field
+from joinus_method.model._rules import (
+    Checks,
+    constraint_problems,
+    field,
+    id_field,
+    passes_constraints,
+    text_field,
+)
 
 
 @attrs.frozen
@@ -55,3 +64,41 @@ def test_duplicates_and_unknown_references() -> None:
     ]
     with pytest.raises(InvalidValue):
         c.done()
+
+
+def _constrained_fields() -> list[attrs.Attribute[object]]:
+    """Every field with constraints of the domain's classes, and of Sample."""
+    import joinus_method.model.curriculum
+    import joinus_method.model.framework
+    import joinus_method.model.holidays
+    import joinus_method.model.people
+    import joinus_method.model.program
+
+    classes = [Sample]
+    for module in (
+        joinus_method.model.curriculum,
+        joinus_method.model.framework,
+        joinus_method.model.holidays,
+        joinus_method.model.people,
+        joinus_method.model.program,
+    ):
+        classes += [c for c in vars(module).values() if isinstance(c, type) and attrs.has(c)]
+    return [a for c in classes for a in attrs.fields(c) if a.metadata.get("schema")]
+
+
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 200),
+    st.text(alphabet="aZ9- _é", max_size=6),
+    st.lists(st.text(max_size=2), max_size=4).map(tuple),
+)
+
+
+@given(value=_VALUES)
+def test_the_quick_test_of_a_field_agrees_with_its_problems(value: object) -> None:
+    """For every constrained field and any value, the quick test made once per field fails
+    exactly when the field's constraints find a problem."""
+    for attribute in _constrained_fields():
+        problems = constraint_problems(attribute, value)
+        assert passes_constraints(attribute)(value) is not bool(problems), (attribute, problems)

@@ -21,7 +21,13 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from joinus_method.errors import InvalidValue, ValuePath
 from joinus_method.messages import Message, msg
-from joinus_method.model._rules import _describe, constraint_problems, loaded, loading
+from joinus_method.model._rules import (
+    _describe,
+    constraint_problems,
+    loaded,
+    loading,
+    passes_constraints,
+)
 
 __all__ = ["Found", "converter", "structure"]
 
@@ -46,10 +52,10 @@ def _expected(expected: str, given: str) -> Message:
     return msg("expected {expected}, got {given}", expected=expected, given=given)
 
 
-def _strict(accepts: Callable[[object], bool], label: str) -> Any:
+def _strict(cls: type, accepts: Callable[[object], bool], label: str) -> Any:
     def hook(value: object, t: Any) -> object:
         # Registered by class, so subclasses such as our StrEnums arrive here as well.
-        if isinstance(t, type) and issubclass(t, enum.Enum):
+        if t is not cls and isinstance(t, type) and issubclass(t, enum.Enum):
             return _enum_member(value, t)
         if not accepts(value):
             raise TypeError(_expected(label, _type_name(value)))
@@ -74,15 +80,15 @@ def _is_homogeneous_tuple(t: Any) -> bool:
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     strict = {
-        str: _strict(lambda v: isinstance(v, str), _describe(str)),
-        int: _strict(lambda v: type(v) is int, _describe(int)),
-        bool: _strict(lambda v: type(v) is bool, msg("true or false")),
-        float: _strict(lambda v: type(v) in (int, float), msg("a number")),
-        dt.date: _strict(lambda v: type(v) is dt.date, msg("a date such as 2021-05-11")),
-        dt.time: _strict(lambda v: type(v) is dt.time, msg("a time such as 19:00:00")),
+        str: (lambda v: isinstance(v, str), _describe(str)),
+        int: (lambda v: type(v) is int, _describe(int)),
+        bool: (lambda v: type(v) is bool, msg("true or false")),
+        float: (lambda v: type(v) in (int, float), msg("a number")),
+        dt.date: (lambda v: type(v) is dt.date, msg("a date such as 2021-05-11")),
+        dt.time: (lambda v: type(v) is dt.time, msg("a time such as 19:00:00")),
     }
-    for cls, hook in strict.items():
-        conv.register_structure_hook(cls, hook)
+    for cls, (accepts, label) in strict.items():
+        conv.register_structure_hook(cls, _strict(cls, accepts, label))
     for cls in (dt.date, dt.time):
         conv.register_unstructure_hook(cls, lambda v: v)
 
@@ -149,11 +155,12 @@ class _ConstraintError(ValueError):
 def _constrained(
     hook: Callable[[object, Any], object], attribute: attrs.Attribute[Any]
 ) -> Callable[[object, Any], object]:
+    passes = passes_constraints(attribute)
+
     def structure(value: object, t: Any) -> object:
         result = hook(value, t)
-        problems = constraint_problems(attribute, result)
-        if problems:
-            raise _ConstraintError(problems)
+        if not passes(result):
+            raise _ConstraintError(constraint_problems(attribute, result))
         return result
 
     return structure

@@ -58,6 +58,44 @@ def text_field(doc: str) -> Any:
     return field(doc, minLength=1)
 
 
+def passes_constraints(attribute: attrs.Attribute[Any]) -> Callable[[Any], bool]:
+    """A quick test of a value against the constraints in *attribute*'s metadata, made once
+    per field: False exactly when :func:`constraint_problems` finds a problem."""
+    schema = attribute.metadata.get("schema", {})
+    tests: list[Callable[[Any], bool]] = []
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None:
+
+        def in_range(value: Any) -> bool:
+            if not isinstance(value, int) or isinstance(value, bool):
+                return True
+            return low <= value and (high is None or value <= high)
+
+        tests.append(in_range)
+    if "pattern" in schema:
+        match = _ID.match
+        tests.append(lambda value: not isinstance(value, str) or match(value) is not None)
+    if schema.get("minLength"):
+        tests.append(lambda value: not isinstance(value, str) or bool(value.strip()))
+    least, most = schema.get("minItems"), schema.get("maxItems")
+    if least is not None:
+        exact = least == most
+
+        def counted(value: Any) -> bool:
+            if not isinstance(value, tuple):
+                return True
+            count = len(value)
+            return bool(count == least if exact else count >= least)
+
+        tests.append(counted)
+    if not tests:
+        return lambda value: True
+    if len(tests) == 1:
+        (test,) = tests
+        return lambda value: value is None or test(value)
+    return lambda value: value is None or all(test(value) for test in tests)
+
+
 def constraint_problems(attribute: attrs.Attribute[Any], value: Any) -> list[Message]:
     """What is wrong with *value* for the constraints in *attribute*'s metadata."""
     schema = attribute.metadata.get("schema", {})
