@@ -346,9 +346,29 @@ def plan_series(
     *cancelled* holds dates on which this series does not meet, with the reason; *extra*
     may close more dates (a clash, workers not yet trained).
     """
+    return _plan_series(series, curriculum, start, calendar, until, cancelled, extra, None)
+
+
+_Grids = dict[tuple[object, ...], tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]]
+"""Plans of even grids already made, by what they were made from: their open days, skipped
+days and reasons."""
+
+
+def _plan_series(
+    series: Series,
+    curriculum: Curriculum,
+    start: dt.date,
+    calendar: ClosureCalendar,
+    until: dt.date | None,
+    cancelled: Mapping[dt.date, str] | None,
+    extra: Extra | None,
+    grids: _Grids | None,
+) -> SeriesPlan:
+    """plan_series; *grids* keeps the even grids planned on *calendar* for the next series
+    with the same grid and closures (the two groups that share workers and venue)."""
     _check_plannable(series, curriculum, until)
     if extra is None and not cancelled and curriculum.even_gap:
-        return _plan_on_even_grid(series, curriculum, start, calendar, until)
+        return _plan_on_even_grid(series, curriculum, start, calendar, until, grids)
     return _plan_slot_by_slot(series, curriculum, start, calendar, until, cancelled, extra)
 
 
@@ -465,6 +485,7 @@ def _plan_on_even_grid(
     start: dt.date,
     calendar: ClosureCalendar,
     until: dt.date | None,
+    grids: _Grids | None = None,
 ) -> SeriesPlan:
     """plan_series for the common case: one cadence, and only the calendar closes dates.
 
@@ -474,9 +495,41 @@ def _plan_on_even_grid(
     """
     step = curriculum.gaps[0].days
     count = len(curriculum.sessions)
-    closed = calendar.closed_numbers(series.school_holidays)
+    school = series.school_holidays
     own = calendar.own_numbers(series.venue, series.people)
     begin = start.toordinal()
+    # The days closed for the series' venue and people are kept by the calendar: the same
+    # object for the same closures, while the calendar lives (as *grids* does).
+    key = (begin, until, step, count, curriculum.repeats, school, id(own) if own else 0)
+    known = grids.get(key) if grids is not None else None
+    if known is None:
+        known = _open_and_skipped(series, curriculum, calendar, begin, until, own)
+        if grids is not None:
+            grids[key] = known
+    open_days, skipped, reasons = known
+    return SeriesPlan(
+        series,
+        curriculum,
+        open_days,
+        _positions(count, len(open_days), curriculum.restart),
+        skipped,
+        reasons,
+    )
+
+
+def _open_and_skipped(
+    series: Series,
+    curriculum: Curriculum,
+    calendar: ClosureCalendar,
+    begin: int,
+    until: dt.date | None,
+    own: Mapping[int, str],
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
+    """The open days of an even grid from day *begin*, and its skipped days with their
+    reasons."""
+    step = curriculum.gaps[0].days
+    count = len(curriculum.sessions)
+    closed = calendar.closed_numbers(series.school_holidays)
     seen_last: int | None
     if until is not None:
         grid = range(begin, until.toordinal() + 1, step)
@@ -502,14 +555,7 @@ def _plan_on_even_grid(
             merged = sorted([*zip(skipped, reasons, strict=True), *((d, own[d]) for d in mine)])
             skipped = tuple(d for d, _ in merged)
             reasons = tuple(r for _, r in merged)
-    return SeriesPlan(
-        series,
-        curriculum,
-        tuple(open_days),
-        _positions(count, len(open_days), curriculum.restart),
-        skipped,
-        reasons,
-    )
+    return tuple(open_days), skipped, reasons
 
 
 def _open(grid: range, closed: Mapping[int, str], own: Mapping[int, str]) -> list[int]:
@@ -871,6 +917,8 @@ class _ProgramPlanner:
     """Whether trainings are planned to their end past *until* (when none was asked for)."""
     plans: list[SeriesPlan] = attrs.Factory(list)
     violations: list[Violation] = attrs.Factory(list)
+    grids: _Grids = attrs.Factory(dict)
+    """The even grids planned so far, for series planned on the same grid."""
     zone: zoneinfo.ZoneInfo = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
@@ -1017,8 +1065,8 @@ class _ProgramPlanner:
         horizon: dt.date | None,
         cancelled: Mapping[dt.date, str] | None,
     ) -> SeriesPlan:
-        result = plan_series(
-            series, cur, start, self.calendar, until=horizon, cancelled=cancelled, extra=extra
+        result = _plan_series(
+            series, cur, start, self.calendar, horizon, cancelled, extra, self.grids
         )
         # Most series share nobody and no venue with what is booked at the same time of day:
         # then there is no clash to look for. A series booked for one of its people or its
