@@ -1582,3 +1582,24 @@ class TestSessionValues:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             plan.sessions[0].minutes = 1  # type: ignore[misc]
         assert _planned(*values) == by_class
+
+    def test_groups_on_one_grid_each_get_the_plan_they_would_get_alone(self) -> None:
+        """Groups that share workers, venue and start date at other hours share the work of
+        planning their grid, and each still gets its own plan: that of the group alone,
+        with or without the school holidays."""
+        from tests.seed import CURRICULA
+
+        twin = attrs.evolve(OLDER, id="tweeling", start_time=dt.time(14, 0))
+        free = attrs.evolve(
+            OLDER, id="zonder-vakanties", start_time=dt.time(9, 0), follows_school_holidays=False
+        )
+        program = attrs.evolve(NOORDWIJK, groups=(*NOORDWIJK.groups, twin, free))
+        calendar = ClosureCalendar.for_program(program)
+        plan = plan_program(program, CURRICULA, calendar)
+        assert not plan.violations
+        until = default_until(program)
+        for group in (OLDER, twin, free):
+            alone = plan_group(program, group.id, EVENINGS, calendar, until=until)
+            assert plan.plan(group.id).days == alone.days, group.id
+            assert plan.plan(group.id).skipped == alone.skipped, group.id
+        assert plan.plan(OLDER.id).days != plan.plan(free.id).days
