@@ -320,6 +320,7 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
     titles: dict[int, list[str]] = {}
     times: dict[tuple[int, dt.time], list[str]] = {}
     series_cells: list[tuple[str, str, str]] = []
+    measured: set[tuple[int, dt.time, int]] = set()
     widths = [len(name) for name in header]
     if days:
         widths[0] = max(widths[0], *map(len, days.values()))
@@ -337,11 +338,15 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
             spans = times[id(curriculum), series.start_time] = [
                 _time_span(series.start_time, minutes) for minutes in curriculum.lengths
             ]
-        used = set(p.indices)
-        widths[1] = max(widths[1], *map(len, map(spans.__getitem__, used)))
-        widths[3] = max(widths[3], *map(len, map(texts.__getitem__, used)))
+        # Series on the same grid share their tuple of session indices: measured once.
+        key = (id(curriculum), series.start_time, id(p.indices))
+        if key not in measured:
+            measured.add(key)
+            used = set(p.indices)
+            widths[1] = max(widths[1], *map(len, map(spans.__getitem__, used)))
+            widths[3] = max(widths[3], *map(len, map(texts.__getitem__, used)))
         venue = venues.get(series.venue or "", online)
-        people = ", ".join(names.get(person, person) for person in series.leaders)
+        people = ", ".join([names.get(person, person) for person in series.leaders])
         widths[2] = max(widths[2], len(series.id))
         widths[4] = max(widths[4], len(venue))
         widths[5] = max(widths[5], len(people))
@@ -368,14 +373,20 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
     # the session values, and gathered by day; a day's rows are written with one join.
     by_day: dict[int, list[str]] = {}
     by_series = {id(p): c for p, c in zip(planned, series_cells, strict=True)}
+    # The time and session cells of each session, for the series that share them.
+    around: dict[tuple[int, dt.time, int], list[tuple[str, str]]] = {}
     for p in sorted(planned, key=lambda p: (p.series.start_time, p.series.id)):
         series_id, venue, people = by_series[id(p)]
-        spans = time_cells[id(p.curriculum), p.series.start_time]
-        texts = title_cells[id(p.curriculum)]
+        key = (id(p.curriculum), p.series.start_time, id(p.indices))
+        shared = around.get(key)
+        if shared is None:
+            spans = time_cells[id(p.curriculum), p.series.start_time]
+            texts = title_cells[id(p.curriculum)]
+            shared = around[key] = [(spans[i + 1], texts[i + 1]) for i in p.indices]
         middle = f"{_cut(series_id, w_series):<{w_series}}  "
         tail = f"{_cut(venue, w_venue):<{w_venue}}  {_cut(people, w_people):<{w_people}}".rstrip()
         # Only a row without venue and people can end in blanks (its time cell is never blank).
-        rows = [f"{spans[k]}{middle}{texts[k]}{tail}" for k in [i + 1 for i in p.indices]]
+        rows = [f"{span}{middle}{title}{tail}" for span, title in shared]
         if not tail:
             rows = [row.rstrip() for row in rows]
         for number, row in zip(p.day_numbers, rows, strict=True):
