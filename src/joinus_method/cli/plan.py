@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -368,10 +368,12 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
         key: ["", *(f"{_cut(text, w_session):<{w_session}}  " for text in texts)]
         for key, texts in titles.items()
     }
-    # The rows in the order of plan.sessions (by day, then by the series' time and id): each
-    # series' rows without their date cells are made from its day numbers, without making
-    # the session values, and gathered by day; a day's rows are written with one join.
-    by_day: dict[int, list[str]] = {}
+    # The rows in the order of plan.sessions (by day, then by the series' time and id), made
+    # from the series' day numbers without making the session values. Each series makes its
+    # rows one by one, as its days come (its days are in order): a day lists the series that
+    # meet on it, and its rows are made and written with one join when its turn comes, so
+    # that the rows of one day at a time are held.
+    by_day: dict[int, list[Iterator[str]]] = {}
     by_series = {id(p): c for p, c in zip(planned, series_cells, strict=True)}
     # The time and session cells of each session, for the series that share them.
     around: dict[tuple[int, dt.time, int], list[tuple[str, str]]] = {}
@@ -385,25 +387,21 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
             shared = around[key] = [(spans[i + 1], texts[i + 1]) for i in p.indices]
         middle = f"{_cut(series_id, w_series):<{w_series}}  "
         tail = f"{_cut(venue, w_venue):<{w_venue}}  {_cut(people, w_people):<{w_people}}".rstrip()
-        # Only a row without venue and people can end in blanks (its time cell is never blank).
-        rows = [f"{span}{middle}{title}{tail}" for span, title in shared]
-        if not tail:
-            rows = [row.rstrip() for row in rows]
-        for number, row in zip(p.day_numbers, rows, strict=True):
+        rows = _rows(shared, middle, tail)
+        for number in p.day_numbers:
             on = by_day.get(number)
             if on is None:
-                by_day[number] = [row]
+                by_day[number] = [rows]
             else:
-                on.append(row)
+                on.append(rows)
     out.write("\n".join(lines))
     for number in sorted(by_day):
         date_cell = "\n" + date_cells[number]
-        out.write(date_cell + date_cell.join(by_day.pop(number)))
-    lines = []
+        out.write(date_cell + date_cell.join([next(rows) for rows in by_day.pop(number)]))
     gaps = [p for p in plan.plans if p.skipped_numbers]
     skipped = sum(len(p.skipped_numbers) for p in gaps)
     if skipped:
-        lines.append("\n" + _("skipped dates ({count}):", count=skipped))
+        out.write("\n\n" + _("skipped dates ({count}):", count=skipped))
         width = max(len(p.series.id) for p in gaps)
         skipped_days = _day_texts(set().union(*(p.skipped_numbers for p in gaps)), weekdays)
         reasons = {r: translate(r) for r in set().union(*(p.skipped_reasons for p in gaps))}
@@ -413,11 +411,9 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
             padded = f"{p.series.id:<{width}}  "
             for number, reason in zip(p.skipped_numbers, p.skipped_reasons, strict=True):
                 skipped_by_day.setdefault(number, []).append(padded + reasons[reason])
-        lines.extend(
-            f"{skipped_days[number]}  {line}"
-            for number in sorted(skipped_by_day)
-            for line in skipped_by_day[number]
-        )
+        for number in sorted(skipped_by_day):
+            date_cell = f"\n{skipped_days[number]}  "
+            out.write(date_cell + date_cell.join(skipped_by_day.pop(number)))
     counts = ", ".join(f"{p.series.id} {len(p.day_numbers)}" for p in plan.plans)
     summary = n_(
         "{count} session planned ({counts}); ",
@@ -425,9 +421,19 @@ def _print_plan(program: Program, plan: ProgramPlan, until: dt.date, out: TextIO
         sum(len(p.day_numbers) for p in plan.plans),
         counts=counts,
     ) + n_("{count} date skipped", "{count} dates skipped", skipped)
-    lines.append("\n" + textwrap.fill(summary, TABLE_WIDTH, break_on_hyphens=False))
-    lines.append("")
-    out.write("\n" + "\n".join(lines))
+    out.write("\n\n" + textwrap.fill(summary, TABLE_WIDTH, break_on_hyphens=False) + "\n")
+
+
+def _rows(around: list[tuple[str, str]], middle: str, tail: str) -> Iterator[str]:
+    """The rows of one series without their date cells, one by one: each time and session
+    cell of *around* with the series' *middle* and *tail* cells."""
+    if tail:
+        for span, title in around:
+            yield f"{span}{middle}{title}{tail}"
+    else:
+        # Only a row without venue and people can end in blanks (its time cell never is).
+        for span, title in around:
+            yield f"{span}{middle}{title}".rstrip()
 
 
 def _day_texts(numbers: set[int], weekdays: list[str]) -> dict[int, str]:
