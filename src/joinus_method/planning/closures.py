@@ -384,11 +384,13 @@ class ClosureCalendar:
         """The days closed for sessions at *venue* with *people* only, by ordinal day number:
         the venue's closures, then the leave of each of *people* in turn (the first reason
         found counts, as in :meth:`reasons_for`). Empty when none of them closes a day."""
+        people = tuple(people)
+        found = self._own.get((venue, people))
+        if found is not None:
+            return found
         closed = venue if venue in self.venues_closed else None
         away = self.people_away
         key = (closed, tuple([p for p in people if p in away]))
-        if key == (None, ()):
-            return {}
         found = self._own.get(key)
         if found is None:
             found = {}
@@ -399,6 +401,8 @@ class ClosureCalendar:
                 for day, reason in days.items():
                     found.setdefault(day.toordinal(), reason)
             self._own[key] = found
+        # The same days for the same venue and people next time, looked up at once.
+        self._own[venue, people] = found
         return found
 
     @functools.cached_property

@@ -658,6 +658,11 @@ def _cancelled(closures: Iterable[Closure]) -> dict[dt.date, str]:
 
 
 # -- a whole program ---------------------------------------------------------------------
+_Lists = list[tuple[dict[tuple[str, int], list["SeriesPlan"]], tuple[str, int]]]
+"""Where a series is booked: for each of its people and its venue, a table of the bookings
+and the key of its list there."""
+
+
 class _Bookings:
     """Which series are booked for each person and each venue, to find sessions that overlap.
 
@@ -697,9 +702,7 @@ class _Bookings:
             {key for key, n in venues_seen.items() if n > 1},
         )
 
-    def _lists(
-        self, series: Series, weekday: int
-    ) -> list[tuple[dict[tuple[str, int], list[SeriesPlan]], tuple[str, int]]]:
+    def _lists(self, series: Series, weekday: int) -> _Lists:
         """Where *series* is booked: each of its people's and its venue's (table, key)."""
         people, venues = self.shared_people, self.shared_venues
         found = [
@@ -712,17 +715,16 @@ class _Bookings:
             found.append((self.venues, (venue, weekday)))
         return found
 
-    def may_collide(self, plan: SeriesPlan) -> bool:
+    def may_collide(self, plan: SeriesPlan, lists: _Lists | None = None) -> bool:
         """Whether a session of *plan* overlaps in time with a session of a series booked
         for one of its people or its venue on the same day (False: it can be booked as it
-        is). Rooms are not counted: a venue with room to spare may still say True."""
+        is). Rooms are not counted: a venue with room to spare may still say True.
+        *lists* are the plan's places in the bookings, when already at hand."""
         if not plan.day_numbers:
             return False
-        others = [
-            other
-            for table, key in self._lists(plan.series, _weekday(plan.day_numbers[0]))
-            for other in table.get(key, ())
-        ]
+        if lists is None:
+            lists = self._lists(plan.series, _weekday(plan.day_numbers[0]))
+        others = [other for table, key in lists for other in table.get(key, ())]
         if len(others) > 1:
             others = list({id(o): o for o in others}.values())
         return any(_overlap(plan, other) for other in others)
@@ -761,11 +763,14 @@ class _Bookings:
                         break
         return found
 
-    def book(self, plan: SeriesPlan) -> None:
-        """Book the sessions of *plan*, next to whatever is booked on the same days."""
+    def book(self, plan: SeriesPlan, lists: _Lists | None = None) -> None:
+        """Book the sessions of *plan*, next to whatever is booked on the same days
+        (*lists*: its places in the bookings, when already at hand)."""
         if not plan.day_numbers:
             return
-        for table, key in self._lists(plan.series, _weekday(plan.day_numbers[0])):
+        if lists is None:
+            lists = self._lists(plan.series, _weekday(plan.day_numbers[0]))
+        for table, key in lists:
             taken = table.get(key)
             if taken is None:
                 table[key] = [plan]
@@ -1073,7 +1078,9 @@ class _ProgramPlanner:
         # venue on its weekday is compared in time, then on the days both meet; only a
         # series that overlaps is planned again, slot by slot.
         lost: dict[int, tuple[str, ...]] = {}
-        if self.bookings.may_collide(result):
+        # A series meets on the weekday of its start, whatever dates it gets.
+        lists = self.bookings._lists(series, start.weekday())
+        if self.bookings.may_collide(result, lists):
             if self.clashes is ClashMode.SKIP:
                 result = plan_series(
                     series,
@@ -1086,7 +1093,7 @@ class _ProgramPlanner:
                 )
             else:
                 self.violations.extend(_clashes(self.bookings, result))
-        self.bookings.book(result)
+        self.bookings.book(result, lists)
         self.violations.extend(_losses(result, lost, self.max_clash_share, horizon))
         return result
 
