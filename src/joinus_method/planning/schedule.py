@@ -208,7 +208,7 @@ class SeriesPlan:
     @functools.cached_property
     def days(self) -> tuple[dt.date, ...]:
         """The dates of the sessions, in order."""
-        return tuple(map(dt.date.fromordinal, self.day_numbers))
+        return _dates(self.day_numbers)
 
     @functools.cached_property
     def skipped_days(self) -> tuple[dt.date, ...]:
@@ -468,6 +468,12 @@ def _plan_slot_by_slot(
         tuple(skipped_days),
         tuple(skipped_reasons),
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _dates(numbers: tuple[int, ...]) -> tuple[dt.date, ...]:
+    """The dates of the day *numbers*: made once for the plans on the same grid."""
+    return tuple(map(dt.date.fromordinal, numbers))
 
 
 @functools.lru_cache(maxsize=256)
