@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
-import types
 import zipfile
 from pathlib import Path
 
@@ -120,13 +120,10 @@ def test_bundled_documents_come_in_the_order_of_their_names() -> None:
     assert [d.name for d in bundled_documents()] == SHIPPED
 
 
-def test_bundled_documents_are_found_in_a_zipped_package(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_bundled_documents_are_found_in_a_zipped_package(tmp_path: Path) -> None:
     """Imported from a zip file, the package lists and reads the same documents in the
-    same order."""
+    same order, and plans the bundled program with its shipped school holidays."""
     import joinus_method
-    import joinus_method.documents.bundled as bundled
 
     package = Path(joinus_method.__file__).parent
     archive = tmp_path / "joinus_method.zip"
@@ -136,22 +133,29 @@ def test_bundled_documents_are_found_in_a_zipped_package(
         for file in sorted(files, reverse=True):
             if "__pycache__" not in file.parts:
                 out.write(file, f"joinus_method/{file.relative_to(package).as_posix()}")
-    expected = [(d.name, d.kind, d.id, d.text()) for d in bundled_documents()]
-    opened = zipfile.ZipFile(archive)
-    monkeypatch.setattr(
-        bundled,
-        "resources",
-        types.SimpleNamespace(files=lambda _: zipfile.Path(opened, "joinus_method/")),
+    expected = [[d.name, d.kind.value, d.id, d.text()] for d in bundled_documents()]
+    script = (
+        "import json, sys\n"
+        "import joinus_method\n"
+        "from joinus_method.cli.main import main\n"
+        "from joinus_method.documents.bundled import bundled_documents\n"
+        "assert '.zip' in joinus_method.__file__, joinus_method.__file__\n"
+        "found = [[d.name, d.kind.value, d.id, d.text()] for d in bundled_documents()]\n"
+        "kind = type(bundled_documents()[0].resource)\n"
+        "print(json.dumps([kind.__module__, found]))\n"
+        "sys.exit(main(['plan']))\n"
     )
-    bundled_documents.cache_clear()
-    try:
-        found = [(d.name, d.kind, d.id, d.text()) for d in bundled_documents()]
-        assert isinstance(bundled_documents()[0].resource, zipfile.Path)
-    finally:
-        bundled_documents.cache_clear()
-        opened.close()
+    env = {**os.environ, "PYTHONPATH": str(archive), "LANG": "C.UTF-8"}
+    ran = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+    assert ran.returncode == 0, ran.stderr
+    first, *plan = ran.stdout.splitlines()
+    resource, found = json.loads(first)
+    assert resource.startswith("zipfile")  # read through importlib.resources
     assert [name for name, *_ in found] == SHIPPED
     assert found == expected
+    assert "61 sessions planned" in " ".join(plan)
 
 
 def test_bundled_texts_are_read_as_utf8_whatever_the_locale() -> None:

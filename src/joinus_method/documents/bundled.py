@@ -1,15 +1,15 @@
 """The documents shipped with the package: curricula, the progress framework, programs.
 
-They are package data, found with :mod:`importlib.resources`, so they work the same from
-a wheel, a zip or a source tree install.
+They are package data: read from the package's folder, or with :mod:`importlib.resources`
+when the package is not a folder (imported from a zip), so they work the same from a wheel,
+a zip or a source tree install.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
-from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,6 +21,8 @@ from joinus_method.messages import Message, msg
 from .files import DocumentKind, kind_of, loads
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from .files import Document
 
 __all__ = ["BundledDocument", "bundled_documents", "find_bundled", "load_bundled"]
@@ -54,7 +56,7 @@ class BundledDocument:
     @property
     def resource(self) -> Traversable:
         """The packaged file."""
-        return resources.files("joinus_method").joinpath(self.name)
+        return _package_files().joinpath(self.name)
 
     def text(self) -> str:
         """The TOML text as shipped."""
@@ -83,10 +85,21 @@ def _walk(folder: Traversable, prefix: str) -> list[tuple[str, Traversable]]:
     return found
 
 
+def _package_files() -> Traversable:
+    """The files of the package: its folder, or what :mod:`importlib.resources` finds when
+    the package is not a folder (imported from a zip)."""
+    root = Path(__file__).parent.parent
+    if root.joinpath("__init__.py").is_file():
+        return root
+    from importlib import resources
+
+    return resources.files("joinus_method")
+
+
 @functools.cache
 def bundled_documents() -> tuple[BundledDocument, ...]:
     """Every bundled document, in a stable order."""
-    root = resources.files("joinus_method")
+    root = _package_files()
     out = []
     for folder in _FOLDERS:
         if not root.joinpath(folder).is_dir():

@@ -14,7 +14,6 @@ import functools
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,9 +82,13 @@ class OutsideCalendar(JoinUsError, ValueError):
 @functools.cache
 def school_holidays() -> SchoolHolidays:
     """The school holidays shipped with the package."""
-    text = (
-        resources.files("joinus_method.planning").joinpath(SCHOOL_HOLIDAYS_FILE).read_text("utf-8")
-    )
+    try:
+        text = Path(__file__).parent.joinpath(SCHOOL_HOLIDAYS_FILE).read_text("utf-8")
+    except OSError:
+        # Not a folder (the package is imported from a zip): importlib.resources reads it.
+        from importlib import resources
+
+        text = resources.files(__package__).joinpath(SCHOOL_HOLIDAYS_FILE).read_text("utf-8")
     data = tomli.loads(text)
     entries = tuple(
         SchoolHoliday(
