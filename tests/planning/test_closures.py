@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 from collections import Counter
 from pathlib import Path
 
 import attrs
 import holidays
 import pytest
+import tomli
 from hypothesis import given
 
 from joinus_method import (
@@ -435,7 +435,7 @@ def test_public_holidays_are_kept_in_the_cache_folder(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     public_holidays.cache_clear()
     first = dict(public_holidays(2024, 2026))
-    (kept,) = (tmp_path / "cache" / "joinus_method").glob("public-holidays-nl-2024-2026-*.json")
+    (kept,) = (tmp_path / "cache" / "joinus_method").glob("public-holidays-nl-2024-2026-*.toml")
     assert first[dt.date(2024, 4, 27)] == "Koningsdag"
     public_holidays.cache_clear()
     with monkeypatch.context() as asked:
@@ -444,7 +444,7 @@ def test_public_holidays_are_kept_in_the_cache_folder(
     kept.write_text("[[", "utf-8")
     public_holidays.cache_clear()
     assert dict(public_holidays(2024, 2026)) == first
-    assert json.loads(kept.read_text("utf-8"))[0][0] == min(first).isoformat()
+    assert next(iter(tomli.loads(kept.read_text("utf-8")))) == min(first).isoformat()
     monkeypatch.setenv("XDG_CACHE_HOME", str(kept))  # a file, not a folder: nothing kept
     public_holidays.cache_clear()
     assert dict(public_holidays(2024, 2026)) == first

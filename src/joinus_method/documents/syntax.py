@@ -16,11 +16,12 @@ from joinus_method.messages import msg
 
 __all__ = ["explain", "read_text"]
 
-_TIME = re.compile(r"=\s*(\d):(\d{2})(:\d{2})?\s*(#.*)?$")
-_DATE = re.compile(r"=\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*(#.*)?$")
-_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
-_TABLE = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?")
-_BARE = re.compile(r"=\s*([^\s\"'\[{0-9+\-#][^#]*?)\s*(#.*)?$")
+# Patterns of the usual slips, compiled (and kept by :mod:`re`) when a file first has an error.
+_TIME = r"=\s*(\d):(\d{2})(:\d{2})?\s*(#.*)?$"
+_DATE = r"=\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*(#.*)?$"
+_KEY = r"\s*([A-Za-z0-9_-]+)\s*="
+_TABLE = r"\s*\[\[?\s*([^\]]+?)\s*\]\]?"
+_BARE = r"=\s*([^\s\"'\[{0-9+\-#][^#]*?)\s*(#.*)?$"
 
 
 def read_text(path: str | Path) -> str:
@@ -46,7 +47,7 @@ def read_text(path: str | Path) -> str:
         ) from None
 
 
-_OPEN_LITERAL = re.compile(r"=\s*'[^']*$")
+_OPEN_LITERAL = r"=\s*'[^']*$"
 
 
 def explain(message: str, text: str, line: int, column: int) -> tuple[str, int, int]:
@@ -58,7 +59,7 @@ def explain(message: str, text: str, line: int, column: int) -> tuple[str, int, 
     if message.startswith('Expected "\'"'):
         # The reader looked for the closing quote to the end: the slip is where it opened.
         for number, candidate in enumerate(lines, 1):
-            if match := _OPEN_LITERAL.search(candidate):
+            if match := re.search(_OPEN_LITERAL, candidate):
                 said = msg("a closing ' is missing at the end of this text")
                 return said, number, match.start() + 1
     return _explain(message, lines, line), line, column
@@ -72,12 +73,12 @@ def _explain(message: str, lines: list[str], line: int) -> str:
         return _table_twice(lines, line) or message
     if message.startswith("Illegal character '\\n'") and here.count('"') % 2 == 1:
         return msg('a closing " is missing at the end of this text')
-    if match := _TIME.search(here):
+    if match := re.search(_TIME, here):
         hours, minutes = int(match[1]), match[2]
         return msg(
             "a time is written as HH:MM: write {hours:02d}:{minutes}", hours=hours, minutes=minutes
         )
-    if match := _DATE.search(here):
+    if match := re.search(_DATE, here):
         year, month, day = match[1], int(match[2]), int(match[3])
         return msg(
             "a date is written as YYYY-MM-DD: write {year}-{month:02d}-{day:02d}",
@@ -85,7 +86,7 @@ def _explain(message: str, lines: list[str], line: int) -> str:
             month=month,
             day=day,
         )
-    if message.startswith("Invalid value") and (match := _BARE.search(here)):
+    if message.startswith("Invalid value") and (match := re.search(_BARE, here)):
         value = match[1]
         if value.lower() in ("true", "false"):
             return msg("write {value} in small letters", value=value.lower())
@@ -97,15 +98,15 @@ def _explain(message: str, lines: list[str], line: int) -> str:
 
 def _twice(lines: list[str], line: int) -> str | None:
     """A key given twice in one table: its name and the line it was first given on."""
-    match = _KEY.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    match = re.match(_KEY, lines[line - 1]) if 0 < line <= len(lines) else None
     if match is None:
         return None
     key = match[1]
     for number in range(line - 1, 0, -1):
         earlier = lines[number - 1]
-        if _TABLE.match(earlier):
+        if re.match(_TABLE, earlier):
             break
-        found = _KEY.match(earlier)
+        found = re.match(_KEY, earlier)
         if found is not None and found[1] == key:
             return msg(
                 "key {key!r} is given twice in this table: first on line {line}",
@@ -116,12 +117,12 @@ def _twice(lines: list[str], line: int) -> str | None:
 
 
 def _table_twice(lines: list[str], line: int) -> str | None:
-    match = _TABLE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    match = re.match(_TABLE, lines[line - 1]) if 0 < line <= len(lines) else None
     if match is None:
         return None
     name = match[1]
     for number in range(1, line):
-        found = _TABLE.match(lines[number - 1])
+        found = re.match(_TABLE, lines[number - 1])
         if (
             found is not None
             and found[1] == name

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -133,8 +132,9 @@ def public_holidays(first_year: int, last_year: int) -> Mapping[dt.date, str]:
     cache = _cache_file(first_year, last_year)
     if cache is not None:
         try:
-            kept = json.loads(cache.read_text("utf-8"))
-            return {dt.date.fromisoformat(day): name for day, name in kept}
+            # A TOML table of ISO dates and names, read with the parser the documents use.
+            kept = tomli.loads(cache.read_text("utf-8"))
+            return {dt.date.fromisoformat(day): name for day, name in kept.items()}
         except (OSError, ValueError, TypeError):
             pass
     import holidays
@@ -142,7 +142,9 @@ def public_holidays(first_year: int, last_year: int) -> Mapping[dt.date, str]:
     found = holidays.country_holidays("NL", years=range(first_year, last_year + 1), language="nl")
     days = dict(sorted(found.items()))
     if cache is not None:
-        _keep(cache, json.dumps([[day.isoformat(), name] for day, name in days.items()]))
+        import tomli_w
+
+        _keep(cache, tomli_w.dumps({day.isoformat(): name for day, name in days.items()}))
     return days
 
 
@@ -160,7 +162,7 @@ def _cache_file(first_year: int, last_year: int) -> Path | None:
         return None
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "joinus_method"
     stamp = f"{made.st_mtime_ns}-{made.st_size}"
-    return folder / f"public-holidays-nl-{first_year}-{last_year}-{stamp}.json"
+    return folder / f"public-holidays-nl-{first_year}-{last_year}-{stamp}.toml"
 
 
 def _keep(path: Path, text: str) -> None:
