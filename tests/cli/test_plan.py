@@ -38,6 +38,28 @@ def test_plans_the_bundled_program(capsys: pytest.CaptureFixture[str]) -> None:
     assert max(len(line) for line in out.splitlines()) <= 100
 
 
+def test_the_table_is_written_without_making_the_groups_session_values(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table is made from each series' day numbers: no group's session values are made
+    (a training's are, to tell when it ends)."""
+    from joinus_method.planning import schedule
+
+    made: list[str] = []
+    real = schedule._planned
+
+    def counted(series: schedule.Series, *rest: object) -> schedule.PlannedSession:
+        made.append(series.id)
+        return real(series, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(schedule, "_planned", counted)
+    code, out, err = run(["plan"], capsys)
+    assert code == 0, err
+    assert "groep-18-25-x-out" in out
+    assert made
+    assert set(made) == {"training-voorjaar-2021"}
+
+
 def test_one_group_until_a_date_with_exports(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -164,7 +164,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.group:
         # The trainings are still planned (they decide who is trained) but not shown.
         plan = attrs.evolve(plan, plans=tuple(p for p in plan.plans if p.series.id in args.group))
-    if not plan.sessions and not plan.violations:
+    # Whether anything is planned, told from the day numbers without making the sessions.
+    if not any(p.day_numbers for p in plan.plans) and not plan.violations:
         first = min(
             [g.start_date for g in program.groups if not args.group or g.id in args.group]
             + ([] if args.group else [t.start_date for t in program.trainings])
