@@ -10,7 +10,7 @@ made untimed, and end with the same rows committed; the two take turns youth by 
 that both meet the same disk. Target: 2x or less. The ratio against the insert alone (rows
 made beforehand, untimed) is printed too. Then the signals and the progress of every youth as
 of one date, read from the store, against one bare SQL pass that reads the same rows from the
-plain table (target: 3x or less). Peak memory of the whole run is printed against 300 MB.
+plain table, the best of two runs each (target: 3x or less). Peak memory of the whole run is printed against 300 MB.
 
 Two backends, chosen with ``--backend``:
 
@@ -345,13 +345,16 @@ def signals_and_progress(
 ) -> tuple[float, float, tuple[int, int]]:
     """Time the signals and the progress of every youth as of one date, from the store
     (what a worker's overview waits for), and one bare SQL pass reading the same rows from
-    the plain table."""
-    start = time.perf_counter()
-    with open_store(address) as store:
-        overview = Tracker(store, program, plan, FRAMEWORK).overview(AS_OF)
-    taken = time.perf_counter() - start
-    rows, baseline = plain.read()
-    assert rows >= sum(1 for _ in overview.progress)
+    the plain table: the best of two runs of each, taking turns."""
+    taken = baseline = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        with open_store(address) as store:
+            overview = Tracker(store, program, plan, FRAMEWORK).overview(AS_OF)
+        taken = min(taken, time.perf_counter() - start)
+        rows, bare = plain.read()
+        baseline = min(baseline, bare)
+        assert rows >= sum(1 for _ in overview.progress)
     return taken, baseline, (len(overview.signals), len(overview.progress))
 
 
