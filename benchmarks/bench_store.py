@@ -10,7 +10,8 @@ made untimed, and end with the same rows committed; the two take turns youth by 
 that both meet the same disk. Target: 2x or less. The ratio against the insert alone (rows
 made beforehand, untimed) is printed too. Then the signals and the progress of every youth as
 of one date, read from the store, against one bare SQL pass that reads the same rows from the
-plain table, the best of two runs each (target: 3x or less). Peak memory of the whole run is printed against 300 MB.
+plain table, the best of two runs each (target: 3x or less). Peak memory of the whole run is
+printed against 300 MB.
 
 Two backends, chosen with ``--backend``:
 
