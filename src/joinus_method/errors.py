@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.messages import Message, msg, msg_n
 
 __all__ = [
@@ -32,6 +33,7 @@ def format_path(path: ValuePath) -> str:
 
 
 @attrs.frozen
+@shared_repr
 class Problem:
     """One thing wrong with a value or a document.
 

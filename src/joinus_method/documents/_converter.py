@@ -19,6 +19,7 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import InvalidValue, ValuePath
 from joinus_method.messages import Message, msg
 from joinus_method.model._rules import (
@@ -180,6 +181,7 @@ def converter() -> cattrs.Converter:
 
 
 @attrs.frozen
+@shared_repr
 class Found:
     message: str
     path: ValuePath

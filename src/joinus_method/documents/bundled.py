@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import tomli
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import UnknownId
 from joinus_method.messages import Message, msg
 
@@ -39,6 +40,7 @@ _BUNDLED: dict[DocumentKind, Message] = {
 
 
 @attrs.frozen
+@shared_repr
 class BundledDocument:
     """A document shipped with the package."""
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import DocumentError, Problem, ValuePath
 from joinus_method.messages import Message, msg, os_reason
 from joinus_method.model.chain import chain_problems
@@ -45,6 +46,7 @@ __all__ = [
 
 
 @attrs.frozen
+@shared_repr
 class CheckedFile:
     """The outcome of checking one file: the document, or every problem found in it."""
 
@@ -237,6 +239,7 @@ def curricula_for(
 
 
 @attrs.frozen
+@shared_repr
 class CalendarFiles:
     """The school holidays and closure lists a program names, loaded."""
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.messages import msg
 
 from ._rules import Checks, field, text_field
@@ -16,6 +17,7 @@ __all__ = ["Closure"]
 
 
 @attrs.frozen
+@shared_repr
 class Closure:
     """Days on which something is closed or someone is away, both ends included."""
 

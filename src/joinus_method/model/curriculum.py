@@ -9,6 +9,7 @@ import graphlib
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import Problem, UnknownId
 from joinus_method.messages import msg
 
@@ -68,6 +69,7 @@ class SegmentKind(enum.StrEnum):
 
 
 @attrs.frozen
+@shared_repr
 class Phase:
     """A stretch of a curriculum with one purpose, such as getting to know each other."""
 
@@ -93,6 +95,7 @@ class Phase:
 
 
 @attrs.frozen
+@shared_repr
 class Goal:
     """Something a curriculum works toward; may serve a domain of the progress framework."""
 
@@ -108,6 +111,7 @@ class Goal:
 
 
 @attrs.frozen
+@shared_repr
 class Segment:
     """A timed part of a session: an opening round, an activity, a one-to-one talk."""
 
@@ -125,6 +129,7 @@ class Segment:
 
 
 @attrs.frozen
+@shared_repr
 class Session:
     """One meeting of a curriculum, in its place in the order."""
 
@@ -163,6 +168,7 @@ class Session:
 
 
 @attrs.frozen
+@shared_repr
 class Curriculum:
     """An ordered programme of sessions for one audience, in phases."""
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import InvalidValue, Problem, UnknownId
 from joinus_method.messages import Message, msg
 
@@ -37,6 +38,7 @@ class Keying(enum.StrEnum):
 
 
 @attrs.frozen
+@shared_repr
 class Level:
     """A rung of the self-reliance ladder."""
 
@@ -50,6 +52,7 @@ class Level:
 
 
 @attrs.frozen
+@shared_repr
 class Domain:
     """An area of social self-reliance that is rated on the levels."""
 
@@ -66,6 +69,7 @@ class Domain:
 
 
 @attrs.frozen
+@shared_repr
 class AnswerOption:
     """One answer a respondent can give, with the points it scores."""
 
@@ -115,6 +119,7 @@ class AnswerOption:
 
 
 @attrs.frozen
+@shared_repr
 class Item:
     """One question of an instrument, by number and a short label of our own."""
 
@@ -130,6 +135,7 @@ class Item:
 
 
 @attrs.frozen
+@shared_repr
 class Subscale:
     """A part of an instrument scored on its own."""
 
@@ -147,6 +153,7 @@ class Subscale:
 
 
 @attrs.frozen
+@shared_repr
 class ScoreBand:
     """A range of total scores with its meaning."""
 
@@ -166,6 +173,7 @@ class ScoreBand:
 
 
 @attrs.frozen
+@shared_repr
 class InstrumentScore:
     """The score of one completed instrument (see `Instrument.score` for the rule)."""
 
@@ -200,6 +208,7 @@ class InstrumentScore:
 
 
 @attrs.frozen
+@shared_repr
 class Instrument:
     """A questionnaire defined by its structure and scoring rule."""
 
@@ -451,6 +460,7 @@ def _not_an_item_number(number: object) -> Message:
 
 
 @attrs.frozen
+@shared_repr
 class ReadinessRule:
     """When a youth counts as self-reliant enough to leave the group.
 
@@ -478,6 +488,7 @@ class ReadinessRule:
 
 
 @attrs.frozen
+@shared_repr
 class ProgressFramework:
     """The domains of social self-reliance, their levels, instruments and leaving rule."""
 

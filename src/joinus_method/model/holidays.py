@@ -9,6 +9,7 @@ import re
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.messages import msg
 
 from ._rules import Checks, field, id_field, text_field
@@ -36,6 +37,7 @@ class HolidayStatus(enum.StrEnum):
 
 
 @attrs.frozen
+@shared_repr
 class SchoolHoliday:
     """One school holiday of one region (or the whole country), both ends included."""
 
@@ -76,6 +78,7 @@ class SchoolHoliday:
 
 
 @attrs.frozen
+@shared_repr
 class SchoolHolidays:
     """School holidays of one or more school years, and the first day they are known from.
 
@@ -154,6 +157,7 @@ class SchoolHolidays:
 
 
 @attrs.frozen
+@shared_repr
 class ClosureList:
     """Days closed for every session of a program, kept in a file of their own (the
     closures of a municipality's buildings, a school's study days)."""

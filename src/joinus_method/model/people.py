@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.messages import msg
 
 from ._rules import Checks, field, id_field, text_field
@@ -66,6 +67,7 @@ class OrganisationKind(enum.StrEnum):
 
 
 @attrs.frozen
+@shared_repr
 class Municipality:
     """A municipality (gemeente) that commissions and funds groups."""
 
@@ -78,6 +80,7 @@ class Municipality:
 
 
 @attrs.frozen
+@shared_repr
 class Organisation:
     """An organisation: the programme's foundation, a welfare organisation, a school."""
 
@@ -92,6 +95,7 @@ class Organisation:
 
 
 @attrs.frozen
+@shared_repr
 class Coach:
     """A coach of the programme's foundation, who trains and coaches youth workers."""
 
@@ -108,6 +112,7 @@ class Coach:
 
 
 @attrs.frozen
+@shared_repr
 class YouthWorker:
     """A youth worker (jongerenwerker) who, once trained, guides groups."""
 
@@ -140,6 +145,7 @@ class YouthWorker:
 
 
 @attrs.frozen
+@shared_repr
 class Youth:
     """A participant, known only by a pseudonymous id."""
 
@@ -173,6 +179,7 @@ class PersonalData:
 
 
 @attrs.frozen
+@shared_repr
 class Membership:
     """A youth's place in a group, from the day they joined until the day they left."""
 

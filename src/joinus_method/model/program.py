@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import UnknownId
 from joinus_method.messages import Message, msg
 
@@ -91,6 +92,7 @@ class SchoolRegion(enum.StrEnum):
 
 
 @attrs.frozen
+@shared_repr
 class AgeBand:
     """The ages a group is for, both ends included (12 up to 18 is ``AgeBand(12, 17)``)."""
 
@@ -124,6 +126,7 @@ AGE_18_TO_25 = AgeBand(18, 25)
 
 
 @attrs.frozen
+@shared_repr
 class Venue:
     """A place where groups meet, such as a youth centre."""
 
@@ -140,6 +143,7 @@ class Venue:
 
 
 @attrs.frozen
+@shared_repr
 class Group:
     """A group of youths that meets at a venue, guided by two workers."""
 
@@ -218,6 +222,7 @@ class Group:
 
 
 @attrs.frozen
+@shared_repr
 class Training:
     """A cohort of workers following the worker training with a coach."""
 
@@ -252,6 +257,7 @@ class Training:
 
 
 @attrs.frozen
+@shared_repr
 class Event:
     """A one-off meeting such as the awareness webinar for professionals."""
 
@@ -277,6 +283,7 @@ class Event:
 
 
 @attrs.frozen
+@shared_repr
 class CurriculumChoice:
     """The curricula and progress framework a program uses, by id."""
 
@@ -290,6 +297,7 @@ class CurriculumChoice:
 
 
 @attrs.frozen
+@shared_repr
 class Program:
     """One local deployment: who commissions it, who runs it, where and when groups meet."""
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import Problem
 from joinus_method.messages import msg, msg_n
 from joinus_method.model.curriculum import Curriculum
@@ -49,6 +50,7 @@ def training_problems(
 
 
 @attrs.frozen
+@shared_repr
 class _Slot:
     """When a group meets, as far as a clash is concerned."""
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.messages import Message, msg
 from joinus_method.model.curriculum import SegmentKind
 from joinus_method.model.framework import ProgressFramework
@@ -35,6 +36,7 @@ class MilestoneKind(enum.StrEnum):
 
 
 @attrs.frozen
+@shared_repr
 class Milestone:
     """One step of a youth's road: on the date of a group session (``session_uid``), or, for
     the intake and the baseline taken there, on a meeting of its own (``session_uid`` empty)."""
@@ -49,6 +51,7 @@ class Milestone:
 
 
 @attrs.frozen
+@shared_repr
 class Joining:
     """A youth who joins a group on *joined* (the day they may start: their first evening
     is the group's first session on or after it), and leaves on *leaves* when known."""

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import Problem
 from joinus_method.messages import msg, msg_n
 from joinus_method.model._rules import Checks, field, id_field
@@ -33,6 +34,7 @@ __all__ = [
 
 
 @attrs.frozen
+@shared_repr
 class Application:
     """A youth, after signalling, registration and intake, ready to join a group."""
 
@@ -53,6 +55,7 @@ class Application:
 
 
 @attrs.frozen
+@shared_repr
 class Refusal:
     """An application the group cannot take, and why."""
 
@@ -61,6 +64,7 @@ class Refusal:
 
 
 @attrs.frozen
+@shared_repr
 class Placement:
     """The outcome of placing applications in one group."""
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import UnknownId
 from joinus_method.messages import Message, msg, msg_n
 from joinus_method.model.closure import Closure
@@ -98,6 +99,7 @@ class ClashMode(enum.StrEnum):
 
 
 @attrs.frozen
+@shared_repr
 class Series:
     """What every session of one group, training cohort or event has in common."""
 
@@ -122,6 +124,7 @@ class Series:
 
 
 @attrs.frozen
+@shared_repr
 class PlannedSession:
     """One session of a series on a real date."""
 
@@ -179,6 +182,7 @@ def _planned(
 
 
 @attrs.frozen
+@shared_repr
 class SkippedSlot:
     """A grid date on which a series could not meet, and why."""
 
@@ -188,6 +192,7 @@ class SkippedSlot:
 
 
 @attrs.frozen
+@shared_repr
 class SeriesPlan:
     """The dated sessions of one series and the grid dates it skipped.
 
@@ -271,6 +276,7 @@ class SeriesPlan:
 
 
 @attrs.frozen
+@shared_repr
 class Violation:
     """A rule the plan breaks, with the series and date it concerns."""
 
@@ -284,6 +290,7 @@ class Violation:
 
 
 @attrs.frozen
+@shared_repr
 class ProgramPlan:
     """The plan of a whole program: every series, and every rule it breaks."""
 

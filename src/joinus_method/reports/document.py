@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.messages import Message, msg, translator
 
 __all__ = [
@@ -35,11 +36,13 @@ Cell = str | Message | int | float | None
 
 
 @attrs.frozen
+@shared_repr
 class Paragraph:
     text: Text
 
 
 @attrs.frozen
+@shared_repr
 class Facts:
     """Labelled values, one per line."""
 
@@ -47,6 +50,7 @@ class Facts:
 
 
 @attrs.frozen
+@shared_repr
 class Table:
     """A table with a caption and a header row; the first column heads each row."""
 
@@ -56,6 +60,7 @@ class Table:
 
 
 @attrs.frozen
+@shared_repr
 class Chart:
     """An inline SVG drawing with its text alternative (shown in Markdown instead)."""
 
@@ -67,12 +72,14 @@ Block = Paragraph | Facts | Table | Chart
 
 
 @attrs.frozen
+@shared_repr
 class Section:
     heading: Text
     blocks: tuple[Block, ...]
 
 
 @attrs.frozen
+@shared_repr
 class Report:
     """A report: who and what it is about, as of which day, and its sections."""
 

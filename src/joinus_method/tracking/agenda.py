@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import UnknownId
 from joinus_method.messages import msg
 from joinus_method.model.framework import ProgressFramework
@@ -26,6 +27,7 @@ __all__ = ["Agenda", "agenda", "memberships", "session_on"]
 
 
 @attrs.frozen
+@shared_repr
 class Agenda:
     """The personal moments of one planned evening, by youth (pseudonyms)."""
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.messages import msg
 from joinus_method.model._rules import Checks, field, id_field, text_field
 
@@ -165,6 +166,7 @@ def new_event_id() -> str:
 
 
 @attrs.frozen(slots=False)  # events read back are made by filling in their __dict__ at once
+@shared_repr
 class Event:
     """One thing that happened on a youth's road.
 
@@ -329,6 +331,7 @@ _ENUMS: Mapping[str, type[enum.Enum]] = {
 
 
 @attrs.frozen
+@shared_repr
 class Road:
     """One youth's events as a store reads them back for many youths at once: attendance
     apart and lean, since a year of it is most of what is recorded."""

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import JoinUsError
 from joinus_method.messages import msg
 from joinus_method.model.people import age_on
@@ -108,6 +109,7 @@ _NEEDS_CONSENT = frozenset(
 
 
 @attrs.frozen
+@shared_repr
 class YouthState:
     """Where one youth stands, made from their events."""
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import InvalidValue
 from joinus_method.messages import Message, msg
 from joinus_method.model._rules import Checks
@@ -66,6 +67,7 @@ _TIES = frozenset({EventKind.TIE_MADE, EventKind.TIE_ENDED})
 
 
 @attrs.frozen
+@shared_repr
 class Rating:
     """A domain's level on one day, and who rated it."""
 
@@ -78,6 +80,7 @@ class Rating:
 
 
 @attrs.frozen
+@shared_repr
 class Scored:
     """An instrument's score from one assessment."""
 
@@ -90,6 +93,7 @@ class Scored:
 
 
 @attrs.frozen
+@shared_repr
 class DomainChange:
     """How a domain's level changed since the baseline."""
 
@@ -109,6 +113,7 @@ class DomainChange:
 
 
 @attrs.frozen
+@shared_repr
 class LonelinessChange:
     """How an instrument's band (its loneliness category) changed since the baseline."""
 
@@ -136,6 +141,7 @@ class LonelinessChange:
 
 
 @attrs.frozen
+@shared_repr
 class NetworkMeasures:
     """A youth's own network, from the ties graph."""
 
@@ -152,6 +158,7 @@ class NetworkMeasures:
 
 
 @attrs.frozen
+@shared_repr
 class Progress:
     """Where a youth stands on the way to social self-reliance, as of a day."""
 

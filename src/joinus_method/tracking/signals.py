@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import UnknownId
 from joinus_method.messages import Message, msg, msg_n
 from joinus_method.model._rules import Checks, field
@@ -72,6 +73,7 @@ _ORDER = {kind: index for index, kind in enumerate(SignalKind)}
 
 
 @attrs.frozen
+@shared_repr
 class Signal:
     """Something that calls for a worker's attention, as of a date."""
 
@@ -100,6 +102,7 @@ class Signal:
 
 
 @attrs.frozen
+@shared_repr
 class SignalOptions:
     """The thresholds of the signals."""
 
@@ -301,6 +304,7 @@ class _Road:
 
 
 @attrs.frozen
+@shared_repr
 class _Evenings:
     """The days and UIDs of one group's planned sessions."""
 
@@ -592,6 +596,7 @@ class _Context:
 
 
 @attrs.frozen
+@shared_repr
 class _Maker:
     """Makes the signals about one youth or group."""
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.model.curriculum import SegmentKind
 from joinus_method.model.framework import Instrument, ProgressFramework
 from joinus_method.model.people import PersonalData, age_on
@@ -47,6 +48,7 @@ PSEUDONYM_PREFIX = "syn-"
 
 
 @attrs.frozen
+@shared_repr
 class SyntheticYouth:
     """An invented youth: their personal data, and their events in batches to record."""
 

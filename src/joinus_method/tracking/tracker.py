@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import UnknownId
 from joinus_method.messages import msg
 from joinus_method.model.framework import ProgressFramework
@@ -47,6 +48,7 @@ def _collecting_later() -> Iterator[None]:
 
 
 @attrs.frozen
+@shared_repr
 class AttendanceGrid:
     """A group's attendance: a row per youth, a column per planned session."""
 
@@ -66,6 +68,7 @@ class AttendanceGrid:
 
 
 @attrs.frozen
+@shared_repr
 class Overview:
     """The signals and the progress of every youth as of one date."""
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
+from joinus_method._repr import shared_repr
 from joinus_method.errors import JoinUsError
 from joinus_method.messages import msg
 from joinus_method.model.people import OrganisationKind, PersonalData
@@ -53,6 +54,7 @@ class AccessDenied(JoinUsError, PermissionError):
 
 
 @attrs.frozen
+@shared_repr
 class Scope:
     """What a viewer may see: the youths of *groups*, or only aggregates over them."""
 
