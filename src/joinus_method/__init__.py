@@ -55,14 +55,10 @@ if TYPE_CHECKING:
     from .model.holidays import ClosureList, SchoolHoliday, SchoolHolidays
     from .model.people import (
         Coach,
-        Membership,
         Municipality,
         Organisation,
         OrganisationKind,
-        PersonalData,
-        Youth,
         YouthWorker,
-        new_pseudonym,
     )
     from .model.program import (
         AGE_12_TO_18,
@@ -78,6 +74,7 @@ if TYPE_CHECKING:
         Venue,
         Weekday,
     )
+    from .model.youths import Membership, PersonalData, Youth, new_pseudonym
     from .planning.closures import ClosureCalendar, OutsideCalendar
     from .planning.exports import to_csv, to_ics
     from .planning.milestones import (
@@ -145,7 +142,7 @@ _EXPORTS: dict[str, str] = {
     "Keying": "model.framework",
     "Leader": "model.curriculum",
     "Level": "model.framework",
-    "Membership": "model.people",
+    "Membership": "model.youths",
     "Milestone": "planning.milestones",
     "MilestoneKind": "planning.milestones",
     "Joining": "planning.milestones",
@@ -156,7 +153,7 @@ _EXPORTS: dict[str, str] = {
     "Organisation": "model.people",
     "OrganisationKind": "model.people",
     "OutsideCalendar": "planning.closures",
-    "PersonalData": "model.people",
+    "PersonalData": "model.youths",
     "Phase": "model.curriculum",
     "Pin": "model.curriculum",
     "Placement": "planning.placement",
@@ -182,7 +179,7 @@ _EXPORTS: dict[str, str] = {
     "Venue": "model.program",
     "Violation": "planning.schedule",
     "Weekday": "model.program",
-    "Youth": "model.people",
+    "Youth": "model.youths",
     "YouthWorker": "model.people",
     "calendar_files": "documents.references",
     "curricula_for": "documents.references",
@@ -195,7 +192,7 @@ _EXPORTS: dict[str, str] = {
     "load_program": "documents.files",
     "load_school_holidays": "documents.files",
     "loads": "documents.files",
-    "new_pseudonym": "model.people",
+    "new_pseudonym": "model.youths",
     "place_youths": "planning.placement",
     "plan_group": "planning.schedule",
     "plan_program": "planning.schedule",

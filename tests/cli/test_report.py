@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from joinus_method.cli.main import main
-from joinus_method.model.people import PersonalData
+from joinus_method.model.youths import PersonalData
 from joinus_method.tracking.events import AttendanceStatus
 from joinus_method.tracking.store import open_store
 from tests.tracking.test_tracker import GROUPS, PLAN, road

@@ -443,7 +443,8 @@ def test_the_starter_program_asks_for_its_placeholders() -> None:
     """The starter program loads, and every placeholder in it is a problem at its key; the
     bundled program has none."""
     from joinus_method.documents.files import loads
-    from joinus_method.documents.starter import placeholders, starter_files
+    from joinus_method.documents.placeholders import placeholders
+    from joinus_method.documents.starter import starter_files
 
     files = starter_files()
     program = loads(files["program.toml"])

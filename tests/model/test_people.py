@@ -9,7 +9,7 @@ import re
 import pytest
 
 from joinus_method import Coach, InvalidValue, Membership, PersonalData, Youth, YouthWorker
-from joinus_method.model.people import new_pseudonym
+from joinus_method.model.youths import new_pseudonym
 
 
 def test_pseudonyms_are_fresh_and_valid() -> None:

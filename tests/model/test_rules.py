@@ -73,6 +73,7 @@ def _constrained_fields() -> list[attrs.Attribute[object]]:
     import joinus_method.model.holidays
     import joinus_method.model.people
     import joinus_method.model.program
+    import joinus_method.model.youths
 
     classes = [Sample]
     for module in (
@@ -81,6 +82,7 @@ def _constrained_fields() -> list[attrs.Attribute[object]]:
         joinus_method.model.holidays,
         joinus_method.model.people,
         joinus_method.model.program,
+        joinus_method.model.youths,
     ):
         classes += [c for c in vars(module).values() if isinstance(c, type) and attrs.has(c)]
     return [a for c in classes for a in attrs.fields(c) if a.metadata.get("schema")]

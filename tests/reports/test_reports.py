@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from joinus_method.errors import UnknownId
-from joinus_method.model.people import PersonalData
+from joinus_method.model.youths import PersonalData
 from joinus_method.reports import charts
 from joinus_method.reports.build import (
     coach_report,

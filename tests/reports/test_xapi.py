@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from joinus_method.model.people import PersonalData
+from joinus_method.model.youths import PersonalData
 from joinus_method.reports.xapi import VERSION, statement_id, statements
 from joinus_method.tracking.events import (
     AttendanceStatus,

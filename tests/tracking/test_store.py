@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from joinus_method.model.people import PersonalData
+from joinus_method.model.youths import PersonalData
 from joinus_method.tracking.events import AttendanceStatus, ConsentBy, EventKind, TieKind
 from joinus_method.tracking.journey import EventRefused, Stage, replay
 from joinus_method.tracking.store import SCHEMA_VERSION, StoreError, open_store

@@ -36,7 +36,7 @@ from hypothesis.stateful import (
     rule,
 )
 
-from joinus_method.model.people import PersonalData
+from joinus_method.model.youths import PersonalData
 from joinus_method.tracking.events import (
     AttendanceStatus,
     ConsentBy,

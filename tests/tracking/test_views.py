@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from joinus_method.errors import UnknownId
-from joinus_method.model.people import Organisation, OrganisationKind, PersonalData
+from joinus_method.model.people import Organisation, OrganisationKind
+from joinus_method.model.youths import PersonalData
 from joinus_method.tracking.events import EventKind
 from joinus_method.tracking.journey import Stage
 from joinus_method.tracking.store import open_store

@@ -19,7 +19,6 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
-from joinus_method._repr import shared_repr
 from joinus_method.errors import InvalidValue, ValuePath
 from joinus_method.messages import Message, msg
 from joinus_method.model._rules import (
@@ -180,9 +179,10 @@ def converter() -> cattrs.Converter:
     return _make_converter()
 
 
-@attrs.frozen
-@shared_repr
-class Found:
+class Found(typing.NamedTuple):
+    """One problem the converter found: its message, the path it is reported at, the path
+    whose place in the file it is shown at, and its kind."""
+
     message: str
     path: ValuePath
     lookup: ValuePath

@@ -208,7 +208,7 @@ def _program_problems(doc: Program, registry: _Registry, text: str) -> list[Prob
             curriculum(("groups", i, "curriculum"), group.curriculum, Audience.YOUTHS)
     for i, event in enumerate(doc.events):
         curriculum(("events", i, "curriculum"), event.curriculum, None)
-    from .starter import placeholders
+    from .placeholders import placeholders
 
     problems.extend(placeholders(doc, text))
     problems.extend(chain_problems(doc))

@@ -1,29 +1,22 @@
 """The documents a new municipality starts from: the bundled program with its people, places
 and ids turned into placeholders, and copies of the bundled curricula and framework.
 
-A placeholder is an id that starts with ``vul-in`` or a text that starts with ``VUL IN``;
-:func:`placeholders` finds those still in a program, so ``joinus check`` can ask for them.
+A placeholder is an id that starts with ``vul-in`` or a text that starts with ``VUL IN``
+(see :mod:`joinus_method.documents.placeholders`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any, cast
 
-import attrs
-
-from joinus_method.errors import Problem, ValuePath
-from joinus_method.messages import msg
 from joinus_method.model.program import Program
 
 from .bundled import bundled_documents, find_bundled
 from .files import DocumentKind
+from .placeholders import PLACEHOLDER_ID, PLACEHOLDER_TEXT
 
-__all__ = ["PLACEHOLDER_ID", "PLACEHOLDER_TEXT", "placeholders", "starter_files"]
+__all__ = ["starter_files"]
 
-PLACEHOLDER_ID = "vul-in"
-PLACEHOLDER_TEXT = "VUL IN"
 STARTER_PROGRAM = "noordwijk-katwijk-2021"
 # The programme's own foundation is the same for every municipality.
 _KEPT = {"stichting-join-us", "Stichting Join Us"}
@@ -121,46 +114,3 @@ def _texts_as_placeholders(text: str) -> str:
                 line = f'{key} = "{PLACEHOLDER_TEXT}: {new}"\n'
         lines.append(line)
     return "".join(lines)
-
-
-def placeholders(program: Program, text: str | None = None) -> list[Problem]:
-    """A problem for each placeholder still in *program*, at its key.
-
-    *text*, the TOML *program* was read from, spares the walk through every value when it
-    holds no placeholder at all: a string's characters stand in the text as they are,
-    unless written with an escape (a backslash).
-    """
-    if text is not None and "\\" not in text and not any(p in text for p in _PREFIXES):
-        return []
-    found: list[tuple[ValuePath, str]] = []
-    _find_placeholders(program, (), found)
-    return [Problem(msg("still to fill in: {value!r}", value=value), path) for path, value in found]
-
-
-_PREFIXES = (PLACEHOLDER_ID, PLACEHOLDER_TEXT)
-_NAMES: dict[type, tuple[str, ...]] = {}
-"""The field names of each class met, worked out once: none for a class not of attrs."""
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _NAMES.get(cls)
-    if names is None:
-        has = attrs.has(cls)
-        names = _NAMES[cls] = tuple(a.name for a in attrs.fields(cast(Any, cls))) if has else ()
-    return names
-
-
-def _find_placeholders(value: object, path: ValuePath, found: list[tuple[ValuePath, str]]) -> None:
-    """Add each string in *value*, a tuple or an attrs value at *path*, that starts as a
-    placeholder to *found* with its path, in the order of the items and fields."""
-    items: Iterable[tuple[str | int, object]]
-    if isinstance(value, tuple):
-        items = enumerate(value)
-    else:
-        items = ((name, getattr(value, name)) for name in _field_names(type(value)))
-    for key, item in items:
-        if isinstance(item, str):
-            if item.startswith(_PREFIXES):
-                found.append(((*path, key), item))
-        elif isinstance(item, tuple) or _field_names(type(item)):
-            _find_placeholders(item, (*path, key), found)

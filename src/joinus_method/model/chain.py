@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Any
 from joinus_method.errors import ChainError, Problem, UnknownId
 from joinus_method.messages import Message, msg
 
-from .people import Membership, PersonalData, YouthWorker, age_on
+from .people import YouthWorker, age_on
 from .program import Group, Program
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from .youths import Membership, PersonalData
 
 __all__ = [
     "build_chain",

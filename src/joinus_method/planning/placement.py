@@ -19,8 +19,9 @@ from joinus_method._repr import shared_repr
 from joinus_method.errors import Problem
 from joinus_method.messages import msg, msg_n
 from joinus_method.model._rules import Checks, field, id_field
-from joinus_method.model.people import Membership, age_on
+from joinus_method.model.people import age_on
 from joinus_method.model.program import Group, Program
+from joinus_method.model.youths import Membership
 
 __all__ = [
     "Application",

@@ -918,29 +918,40 @@ def training_ends(
     return planner.cohorts()
 
 
-@attrs.define
 class _ProgramPlanner:
     """Plans the series of one program in turn, booking each so later ones see it; collects
-    the plans and the rules they break."""
+    the plans and the rules they break.
 
-    program: Program
-    curricula: Mapping[str, Curriculum]
-    calendar: ClosureCalendar
-    bookings: _Bookings
-    until: dt.date | None
-    clashes: ClashMode
-    cancellations: Mapping[str, Sequence[Closure]]
-    max_clash_share: float = MAX_CLASH_SHARE
-    whole_trainings: bool = False
-    """Whether trainings are planned to their end past *until* (when none was asked for)."""
-    plans: list[SeriesPlan] = attrs.Factory(list)
-    violations: list[Violation] = attrs.Factory(list)
-    grids: _Grids = attrs.Factory(dict)
-    """The even grids planned so far, for series planned on the same grid."""
-    zone: zoneinfo.ZoneInfo = attrs.field(init=False)
+    *whole_trainings*: whether trainings are planned to their end past *until* (when none
+    was asked for). ``grids`` holds the even grids planned so far, for series planned on the
+    same grid.
+    """
 
-    def __attrs_post_init__(self) -> None:
-        self.zone = self.program.zone
+    def __init__(
+        self,
+        program: Program,
+        curricula: Mapping[str, Curriculum],
+        calendar: ClosureCalendar,
+        bookings: _Bookings,
+        until: dt.date | None,
+        clashes: ClashMode,
+        cancellations: Mapping[str, Sequence[Closure]],
+        max_clash_share: float = MAX_CLASH_SHARE,
+        whole_trainings: bool = False,
+    ) -> None:
+        self.program = program
+        self.curricula = curricula
+        self.calendar = calendar
+        self.bookings = bookings
+        self.until = until
+        self.clashes = clashes
+        self.cancellations = cancellations
+        self.max_clash_share = max_clash_share
+        self.whole_trainings = whole_trainings
+        self.plans: list[SeriesPlan] = []
+        self.violations: list[Violation] = []
+        self.grids: _Grids = {}
+        self.zone: zoneinfo.ZoneInfo = program.zone
 
     def curriculum(self, curriculum_id: str) -> Curriculum:
         """The given curriculum *curriculum_id*."""

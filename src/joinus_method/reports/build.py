@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from joinus_method.errors import UnknownId
 from joinus_method.messages import Message, msg, msg_n
-from joinus_method.model.people import Membership
+from joinus_method.model.youths import Membership
 from joinus_method.tracking.events import (
     AttendanceStatus,
     ConsentBy,

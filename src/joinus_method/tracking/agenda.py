@@ -16,7 +16,7 @@ from joinus_method._repr import shared_repr
 from joinus_method.errors import UnknownId
 from joinus_method.messages import msg
 from joinus_method.model.framework import ProgressFramework
-from joinus_method.model.people import Membership
+from joinus_method.model.youths import Membership
 from joinus_method.planning.milestones import Joining, MilestoneKind, group_milestones
 from joinus_method.planning.schedule import PlannedSession, SeriesPlan
 

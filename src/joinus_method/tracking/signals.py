@@ -6,7 +6,7 @@ framework. Only events that occurred on or before the date count: events after i
 nothing. Events are read in the order they occurred, ties in the order given (the order they
 were recorded), so that a correction (a later event about the same session) wins.
 
-Memberships come from JOINED and LEFT events, as :class:`~joinus_method.model.people.Membership`
+Memberships come from JOINED and LEFT events, as :class:`~joinus_method.model.youths.Membership`
 reads them: a youth is a member from the day they joined up to, not including, the day they
 left. The signals about a youth (absences, an overdue evaluation, no progress, ready to leave)
 are given for members on the date only; waiting is given for a youth placed or on a waiting

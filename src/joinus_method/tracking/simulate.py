@@ -23,8 +23,9 @@ import attrs
 from joinus_method._repr import shared_repr
 from joinus_method.model.curriculum import SegmentKind
 from joinus_method.model.framework import Instrument, ProgressFramework
-from joinus_method.model.people import PersonalData, age_on
+from joinus_method.model.people import age_on
 from joinus_method.model.program import Group, Program
+from joinus_method.model.youths import PersonalData
 from joinus_method.planning.schedule import PlannedSession, ProgramPlan
 
 from .events import (

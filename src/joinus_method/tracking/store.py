@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from joinus_method.messages import msg
-from joinus_method.model.people import PersonalData
+from joinus_method.model.youths import PersonalData
 
 from .database import BUSY_SECONDS, Database, SQLiteDatabase, StoreError, is_url, shown
 from .events import (

@@ -19,8 +19,8 @@ from joinus_method._repr import shared_repr
 from joinus_method.errors import UnknownId
 from joinus_method.messages import msg
 from joinus_method.model.framework import ProgressFramework
-from joinus_method.model.people import Membership
 from joinus_method.model.program import Program
+from joinus_method.model.youths import Membership
 from joinus_method.planning.schedule import PlannedSession, ProgramPlan, SeriesPlan
 
 from .agenda import Agenda, agenda, memberships

@@ -19,8 +19,9 @@ import attrs
 from joinus_method._repr import shared_repr
 from joinus_method.errors import JoinUsError
 from joinus_method.messages import msg
-from joinus_method.model.people import OrganisationKind, PersonalData
+from joinus_method.model.people import OrganisationKind
 from joinus_method.model.program import Program
+from joinus_method.model.youths import PersonalData
 
 from .events import Event
 from .journey import Stage
