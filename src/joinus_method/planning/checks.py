@@ -19,7 +19,7 @@ from joinus_method.model.curriculum import Curriculum
 from joinus_method.model.program import Group, Program
 
 from .closures import ClosureCalendar
-from .schedule import trained_on_differs, training_ends
+from .schedule import minute_of_day, trained_on_differs, training_ends
 
 __all__ = ["program_problems", "recurring_clashes", "training_problems"]
 
@@ -91,7 +91,7 @@ def recurring_clashes(program: Program, curricula: Mapping[str, Curriculum]) -> 
         cur = curricula.get(group.curriculum or program.curricula.groups)
         if cur is None or cur.even_gap is None:
             continue
-        begin = group.start_time.hour * 60 + group.start_time.minute
+        begin = minute_of_day(group.start_time)
         slots.append(_Slot(i, group, cur.even_gap.days, begin, begin + min(cur.lengths)))
     rooms = {v.id: v.rooms for v in program.venues}
     problems = []

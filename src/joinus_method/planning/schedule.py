@@ -388,7 +388,7 @@ def _check_plannable(series: Series, curriculum: Curriculum, until: dt.date | No
                 curriculum=curriculum.id,
             )
         )
-    begins = series.start_time.hour * 60 + series.start_time.minute
+    begins = minute_of_day(series.start_time)
     if begins + curriculum.longest > 24 * 60:
         # Clashes are looked for within a day; a session past midnight is refused instead.
         raise PlanningError(
@@ -744,7 +744,7 @@ class _Bookings:
 
     def overlapping(self, series: Series, day: dt.date, minutes: int) -> list[tuple[str, str]]:
         """Every booking *series* would collide with: (what collides, the other series)."""
-        begin = _minute_of_day(series.start_time)
+        begin = minute_of_day(series.start_time)
         end = begin + minutes
         number = day.toordinal()
         weekday = day.weekday()
@@ -791,14 +791,15 @@ class _Bookings:
                 taken.append(plan)
 
 
-def _minute_of_day(time: dt.time) -> int:
+def minute_of_day(time: dt.time) -> int:
+    """The minutes from midnight to *time* (seconds left out)."""
     return time.hour * 60 + time.minute
 
 
 def _overlap(plan: SeriesPlan, other: SeriesPlan) -> bool:
     """Whether a session of *plan* and one of *other* overlap in time on some day."""
-    begin = _minute_of_day(plan.series.start_time)
-    their_begin = _minute_of_day(other.series.start_time)
+    begin = minute_of_day(plan.series.start_time)
+    their_begin = minute_of_day(other.series.start_time)
     # The longest sessions bound every day's: apart, the two series never meet.
     if begin + plan.curriculum.longest <= their_begin:
         return False
@@ -824,7 +825,7 @@ def _overlapping(
     for other in plans:
         minutes = other.minutes_on(day)
         if minutes is not None:
-            b = _minute_of_day(other.series.start_time)
+            b = minute_of_day(other.series.start_time)
             if b < end and begin < b + minutes:
                 found.append((other.series.id, (b, b + minutes)))
     return found
